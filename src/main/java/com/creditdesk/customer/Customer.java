@@ -1,0 +1,225 @@
+package com.creditdesk.customer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A customer of the distributor and its current credit standing (客户档案). */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String name;
+
+	private String creditCode;
+
+	@Enumerated(EnumType.STRING)
+	private OwnershipType ownershipType;
+
+	private String industry;
+
+	private String region;
+
+	private String companySize;
+
+	private String address;
+
+	private String contactName;
+
+	private String contactPhone;
+
+	private String responsibleRep;
+
+	@Enumerated(EnumType.STRING)
+	private CustomerStatus status;
+
+	private String creditGrade;
+
+	@Column(precision = 15, scale = 2)
+	private BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
+
+	private LocalDate limitValidUntil;
+
+	private LocalDate nextReviewDate;
+
+	private String cashOnlyReason;
+
+	/** The credit investigation or re-evaluation currently open for this customer, if any. */
+	private String openCaseProcessId;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected Customer() {
+	}
+
+	public Customer(String name, String creditCode, OwnershipType ownershipType, String responsibleRep) {
+		this.name = name;
+		this.creditCode = creditCode;
+		this.ownershipType = ownershipType;
+		this.responsibleRep = responsibleRep;
+		this.status = CustomerStatus.PROSPECT;
+	}
+
+	@PrePersist
+	void onCreate() {
+		createdAt = Instant.now();
+		updatedAt = createdAt;
+	}
+
+	@PreUpdate
+	void onUpdate() {
+		updatedAt = Instant.now();
+	}
+
+	/** Records an approved limit: the customer trades on credit up to it until {@code validUntil}. */
+	public void grantLimit(BigDecimal limit, String grade, LocalDate validUntil, LocalDate nextReview) {
+		this.creditLimit = limit.setScale(2, RoundingMode.DOWN);
+		this.creditGrade = grade;
+		this.limitValidUntil = validUntil;
+		this.nextReviewDate = nextReview;
+		this.status = CustomerStatus.ACTIVE;
+		this.cashOnlyReason = null;
+	}
+
+	/** No credit: every sale must be paid in cash or secured by collateral. */
+	public void makeCashOnly(String grade, String reason, LocalDate nextReview) {
+		this.creditLimit = BigDecimal.ZERO.setScale(2);
+		if (grade != null) {
+			this.creditGrade = grade;
+		}
+		this.limitValidUntil = null;
+		this.nextReviewDate = nextReview;
+		this.cashOnlyReason = reason;
+		if (status == CustomerStatus.ACTIVE) {
+			status = CustomerStatus.CREDIT_HOLD;
+		}
+	}
+
+	public void openCase(String processInstanceId) {
+		if (openCaseProcessId != null && !openCaseProcessId.equals(processInstanceId)) {
+			throw new IllegalStateException("customer " + id + " already has an open credit case " + openCaseProcessId);
+		}
+		this.openCaseProcessId = processInstanceId;
+	}
+
+	public void closeCase(String processInstanceId) {
+		if (processInstanceId.equals(openCaseProcessId)) {
+			this.openCaseProcessId = null;
+		}
+	}
+
+	public void updateFacts(String name, OwnershipType ownershipType, String industry, String region,
+			String companySize, String address, String contactName, String contactPhone) {
+		this.name = name;
+		this.ownershipType = ownershipType;
+		this.industry = industry;
+		this.region = region;
+		this.companySize = companySize;
+		this.address = address;
+		this.contactName = contactName;
+		this.contactPhone = contactPhone;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getCreditCode() {
+		return creditCode;
+	}
+
+	public OwnershipType getOwnershipType() {
+		return ownershipType;
+	}
+
+	public String getIndustry() {
+		return industry;
+	}
+
+	public String getRegion() {
+		return region;
+	}
+
+	public String getCompanySize() {
+		return companySize;
+	}
+
+	public String getAddress() {
+		return address;
+	}
+
+	public String getContactName() {
+		return contactName;
+	}
+
+	public String getContactPhone() {
+		return contactPhone;
+	}
+
+	public String getResponsibleRep() {
+		return responsibleRep;
+	}
+
+	public CustomerStatus getStatus() {
+		return status;
+	}
+
+	public String getCreditGrade() {
+		return creditGrade;
+	}
+
+	public BigDecimal getCreditLimit() {
+		return creditLimit;
+	}
+
+	public LocalDate getLimitValidUntil() {
+		return limitValidUntil;
+	}
+
+	public LocalDate getNextReviewDate() {
+		return nextReviewDate;
+	}
+
+	public String getCashOnlyReason() {
+		return cashOnlyReason;
+	}
+
+	public String getOpenCaseProcessId() {
+		return openCaseProcessId;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+}

@@ -1,0 +1,285 @@
+package com.creditdesk.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates CreditDesk's groups, the administrator, the authorizations of each role and the shared Tasklist
+ * filters when the engine starts. Idempotent: safe on every restart and on several nodes. In the demo profile
+ * it also creates one demo user per role.
+ */
+@Component
+class IdentitySetup extends AbstractProcessEnginePlugin {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+	private static final Map<String, String> ROLE_GROUPS = roleGroups();
+
+	private final IdentityProperties properties;
+
+	private final TasklistProperties tasklist;
+
+	IdentitySetup(IdentityProperties properties, TasklistProperties tasklist) {
+		this.properties = properties;
+		this.tasklist = tasklist;
+		String password = properties.admin().password();
+		if (password == null || password.isBlank()) {
+			throw new IllegalStateException("No administrator password configured. Set the environment variable "
+					+ IdentityProperties.ADMIN_PASSWORD_VARIABLE
+					+ " (or the property creditdesk.admin.password); outside the demo profile CreditDesk has no default password.");
+		}
+	}
+
+	private static Map<String, String> roleGroups() {
+		Map<String, String> groups = new LinkedHashMap<>();
+		groups.put(Roles.SALES_REPS, "Sales reps (承办人)");
+		groups.put(Roles.CUSTOMER_MANAGERS, "Customer managers (客户经理)");
+		groups.put(Roles.DIRECT_SALES_MANAGERS, "Direct-sales department managers (直销部经理)");
+		groups.put(Roles.REGIONAL_MANAGERS, "Regional company managers (地区公司经理)");
+		groups.put(Roles.CREDIT_ADMINS, "Credit administrators");
+		return groups;
+	}
+
+	@Override
+	public void postProcessEngineBuild(ProcessEngine engine) {
+		IdentityService identity = engine.getIdentityService();
+		AuthorizationService authorizations = engine.getAuthorizationService();
+
+		ensureGroup(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+		ROLE_GROUPS.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
+
+		IdentityProperties.Admin admin = properties.admin();
+		boolean adminCreated = ensureUser(identity, admin.id(), admin.password(), admin.firstName(), admin.lastName(),
+				admin.email());
+		ensureMembership(identity, admin.id(), Groups.CAMUNDA_ADMIN);
+		if (adminCreated) {
+			log.info("Created administrator '{}' (member of {})", admin.id(), Groups.CAMUNDA_ADMIN);
+		}
+
+		grantAdministrators(authorizations);
+		grantRoles(authorizations);
+		createFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+
+		if (properties.demo().enabled()) {
+			createDemoUsers(identity);
+		}
+	}
+
+	private void grantAdministrators(AuthorizationService authorizations) {
+		for (Resource resource : Resources.values()) {
+			grant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+		}
+	}
+
+	private void grantRoles(AuthorizationService authorizations) {
+		List<String> everyone = new ArrayList<>(ROLE_GROUPS.keySet());
+		for (String group : everyone) {
+			grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(authorizations, group, Resources.USER, ANY, Permissions.READ);
+		}
+
+		// Reps start the credit processes from Tasklist; everybody else works the tasks routed to their groups.
+		for (String processKey : tasklist.repStartableProcesses()) {
+			grant(authorizations, Roles.SALES_REPS, Resources.PROCESS_DEFINITION, processKey,
+					ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+		}
+		grant(authorizations, Roles.SALES_REPS, Resources.PROCESS_INSTANCE, ANY,
+				ProcessInstancePermissions.CREATE);
+		for (String manager : Roles.MANAGERS) {
+			grant(authorizations, manager, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+		}
+
+		// Credit administrators operate the engine in Cockpit and read (but do not administer) users in Admin.
+		String creditAdmins = Roles.CREDIT_ADMINS;
+		grant(authorizations, creditAdmins, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(authorizations, creditAdmins, Resources.APPLICATION, "admin", Permissions.ACCESS);
+		grant(authorizations, creditAdmins, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.TASK, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.DEPLOYMENT, ANY, Permissions.READ);
+		grant(authorizations, creditAdmins, Resources.BATCH, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.GROUP, ANY, Permissions.READ);
+		grant(authorizations, creditAdmins, Resources.TENANT, ANY, Permissions.READ);
+		grant(authorizations, creditAdmins, Resources.REPORT, ANY, Permissions.ALL);
+		grant(authorizations, creditAdmins, Resources.DASHBOARD, ANY, Permissions.ALL);
+	}
+
+	private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+		List<FilterSpec> specs = List.of(
+				new FilterSpec("All my tasks", "Every task you may work on: assigned to you or to your groups", -10,
+						null),
+				new FilterSpec("Credit investigations", "Investigation, bank inquiry and application tasks", 0,
+						"credit-investigation"),
+				new FilterSpec("Credit approvals", "Credit-grant approvals waiting for your level", 10,
+						"credit-grant-approval"),
+				new FilterSpec("Credit reviews", "Re-evaluations of existing customers", 20, "credit-reevaluation"),
+				new FilterSpec("Collections", "Overdue receivables to chase", 30, "overdue-collection"));
+		for (FilterSpec spec : specs) {
+			Filter filter = filters.createFilterQuery().filterName(spec.name()).singleResult();
+			if (filter == null) {
+				// No expressions (e.g. ${currentUser()}): stored-query expressions are disabled on purpose, and
+				// authorization already limits every filter to the tasks the user may see.
+				TaskQuery query = tasks.createTaskQuery();
+				if (spec.processKey() != null) {
+					query.processDefinitionKey(spec.processKey());
+				}
+				Map<String, Object> props = new LinkedHashMap<>();
+				props.put("description", spec.description());
+				props.put("priority", spec.priority());
+				props.put("refresh", true);
+				props.put("variables", FILTER_VARIABLES);
+				filter = filters.newTaskFilter(spec.name()).setOwner(properties.admin().id()).setQuery(query)
+						.setProperties(props);
+				filters.saveFilter(filter);
+				log.info("Created Tasklist filter '{}'", spec.name());
+			}
+			for (String group : ROLE_GROUPS.keySet()) {
+				grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+			}
+		}
+	}
+
+	private static final List<Map<String, String>> FILTER_VARIABLES = List.of(
+			Map.of("name", "customerName", "label", "Customer 客户"),
+			Map.of("name", "requestedAmount", "label", "Amount (CNY) 金额"),
+			Map.of("name", "creditGrade", "label", "Grade 信用等级"));
+
+	private record FilterSpec(String name, String description, int priority, String processKey) {
+	}
+
+	private void createDemoUsers(IdentityService identity) {
+		String password = properties.demo().password();
+		for (DemoUser demo : DemoUser.values()) {
+			if (ensureUser(identity, demo.id, password, demo.firstName, demo.lastName, demo.id + "@creditdesk.local")) {
+				log.info("Created demo user '{}' ({})", demo.id, Arrays.toString(demo.groups));
+			}
+			for (String group : demo.groups) {
+				ensureMembership(identity, demo.id, group);
+			}
+		}
+	}
+
+	/** One demo user per role; {@code carl} is both a rep and a customer manager to show the four-eyes rule. */
+	enum DemoUser {
+
+		ANA("ana", "Ana", "Lin", Roles.SALES_REPS),
+		BEN("ben", "Ben", "Zhou", Roles.SALES_REPS),
+		CARL("carl", "Carl", "Wu", Roles.CUSTOMER_MANAGERS,
+				Roles.SALES_REPS),
+		CLARA("clara", "Clara", "Sun", Roles.CUSTOMER_MANAGERS),
+		DORA("dora", "Dora", "Chen", Roles.DIRECT_SALES_MANAGERS),
+		ERIK("erik", "Erik", "Wang", Roles.REGIONAL_MANAGERS),
+		FAY("fay", "Fay", "Liu", Roles.CREDIT_ADMINS);
+
+		final String id;
+
+		final String firstName;
+
+		final String lastName;
+
+		final String[] groups;
+
+		DemoUser(String id, String firstName, String lastName, String... groups) {
+			this.id = id;
+			this.firstName = firstName;
+			this.lastName = lastName;
+			this.groups = groups;
+		}
+
+	}
+
+	private static void ensureGroup(IdentityService identity, String id, String name, String type) {
+		if (identity.createGroupQuery().groupId(id).count() == 0) {
+			Group group = identity.newGroup(id);
+			group.setName(name);
+			group.setType(type);
+			identity.saveGroup(group);
+		}
+	}
+
+	private static boolean ensureUser(IdentityService identity, String id, String password, String firstName,
+			String lastName, String email) {
+		if (identity.createUserQuery().userId(id).count() > 0) {
+			return false;
+		}
+		User user = identity.newUser(id);
+		user.setFirstName(firstName);
+		user.setLastName(lastName);
+		user.setEmail(email);
+		user.setPassword(password);
+		PasswordPolicyResult policy = identity.getPasswordPolicy() == null ? null
+				: identity.checkPasswordAgainstPolicy(password, user);
+		if (policy != null && !policy.isValid()) {
+			throw new IllegalStateException("The password configured for '" + id
+					+ "' does not meet the password policy: " + policy.getViolatedRules().stream()
+						.map(rule -> rule.getPlaceholder() + rule.getParameters())
+						.toList());
+		}
+		identity.saveUser(user);
+		return true;
+	}
+
+	private static void ensureMembership(IdentityService identity, String userId, String groupId) {
+		if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+			identity.createMembership(userId, groupId);
+		}
+	}
+
+	private static void grant(AuthorizationService authorizations, String groupId, Resource resource,
+			String resourceId, Permission... permissions) {
+		Authorization authorization = authorizations.createAuthorizationQuery()
+			.authorizationType(AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (authorization == null) {
+			authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		boolean changed = authorization.getId() == null;
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizations.saveAuthorization(authorization);
+		}
+	}
+
+}

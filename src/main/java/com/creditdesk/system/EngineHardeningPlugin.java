@@ -1,0 +1,32 @@
+package com.creditdesk.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine settings that are not plain properties: the task-query expression guard runs inside every command
+ * (after the command context exists, so stored filters can be read).
+ */
+@Component
+class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setCustomPostCommandInterceptorsTxRequired(
+				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new TaskQueryExpressionGuard()));
+		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new TaskQueryExpressionGuard()));
+	}
+
+	private static List<CommandInterceptor> append(List<CommandInterceptor> existing, CommandInterceptor guard) {
+		List<CommandInterceptor> interceptors = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
+		interceptors.add(guard);
+		return interceptors;
+	}
+
+}

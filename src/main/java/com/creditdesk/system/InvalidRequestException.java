@@ -1,0 +1,23 @@
+package com.creditdesk.system;
+
+import java.util.Map;
+
+/** Bad input from a user or a feed: answered with 400 and a message naming what to fix. */
+public class InvalidRequestException extends RuntimeException {
+
+	private final Map<String, String> fields;
+
+	public InvalidRequestException(String message) {
+		this(message, Map.of());
+	}
+
+	public InvalidRequestException(String message, Map<String, String> fields) {
+		super(message);
+		this.fields = Map.copyOf(fields);
+	}
+
+	public Map<String, String> fields() {
+		return fields;
+	}
+
+}

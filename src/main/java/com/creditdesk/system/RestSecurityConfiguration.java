@@ -1,0 +1,161 @@
+package com.creditdesk.system;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authentication for the two HTTP APIs. Both check HTTP basic credentials against Camunda's identity service, so
+ * a person has one login everywhere:
+ * <ul>
+ * <li>{@code /engine-rest/*}: Camunda's own {@link ProcessEngineAuthenticationFilter}; the engine's authorizations
+ * then decide (403 for a missing permission).</li>
+ * <li>{@code /api/**}: Spring Security; authorities are the user's Camunda groups, and the Camunda authentication
+ * is set for the request so engine calls made on the user's behalf are authorized as that user.</li>
+ * </ul>
+ * The Camunda webapps (Tasklist, Cockpit, Admin) keep their own session login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestSecurityConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("engine-rest-authentication");
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
+			throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(
+					(request, response, e) -> problem(response, objectMapper, HttpStatus.UNAUTHORIZED,
+							"Authentication required",
+							"Send your CreditDesk user id and password with HTTP basic authentication.", true)))
+			.exceptionHandling(errors -> errors
+				.accessDeniedHandler((request, response, e) -> problem(response, objectMapper, HttpStatus.FORBIDDEN,
+						"Not allowed", "Your role does not allow this request.", false)))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless HTTP basic without cookies: there is no session a cross-site request could ride on
+			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
+			.build();
+	}
+
+	@Bean
+	AuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+		return new CamundaIdentityAuthenticationProvider(identityService);
+	}
+
+	static void problem(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status, String title,
+			String detail, boolean challenge) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		if (challenge) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"CreditDesk\"");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		objectMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** Checks a user id and password with Camunda's identity service and grants the user's groups. */
+	static final class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+		private final IdentityService identityService;
+
+		CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+			this.identityService = identityService;
+		}
+
+		@Override
+		public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+			String userId = authentication.getName();
+			Object credentials = authentication.getCredentials();
+			if (userId == null || credentials == null
+					|| !identityService.checkPassword(userId, credentials.toString())) {
+				throw new BadCredentialsException("Wrong user id or password");
+			}
+			List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery()
+				.groupMember(userId)
+				.list()
+				.stream()
+				.map(Group::getId)
+				.map(SimpleGrantedAuthority::new)
+				.toList();
+			return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+	/** Makes the authenticated user the engine's current authentication for the duration of the request. */
+	static final class CamundaAuthenticationFilter extends org.springframework.web.filter.OncePerRequestFilter {
+
+		private final IdentityService identityService;
+
+		CamundaAuthenticationFilter(IdentityService identityService) {
+			this.identityService = identityService;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication authentication = org.springframework.security.core.context.SecurityContextHolder
+				.getContext()
+				.getAuthentication();
+			if (authentication == null || !authentication.isAuthenticated()) {
+				chain.doFilter(request, response);
+				return;
+			}
+			List<String> groups = authentication.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+			identityService.setAuthentication(authentication.getName(), groups);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				identityService.clearAuthentication();
+			}
+		}
+
+	}
+
+}
