@@ -28,6 +28,8 @@ class AdminPasswordRequiredTests {
 	private static void start(String passwordArgument) {
 		new SpringApplicationBuilder(CreditDeskApplication.class).profiles("test")
 			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:nodemo-" + System.nanoTime(),
+					// its own engine name: the failed app must not replace the shared test context's engine
+					"--camunda.bpm.process-engine-name=nodemo" + System.nanoTime(),
 					passwordArgument)
 			.close();
 	}

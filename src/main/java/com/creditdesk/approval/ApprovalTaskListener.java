@@ -1,0 +1,97 @@
+package com.creditdesk.approval;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Money;
+import com.creditdesk.system.UserInput;
+
+/**
+ * The approval task's rules, enforced by the engine whatever the client (Tasklist or {@code engine-rest}):
+ * <ul>
+ * <li>create: the task shows its level and that level's authority;</li>
+ * <li>assignment: the requester, or someone who already decided in this chain, cannot claim it;</li>
+ * <li>complete: the same check; the completing user is kept for {@link RecordApprovalStepDelegate}.</li>
+ * </ul>
+ */
+@Component
+class ApprovalTaskListener implements TaskListener {
+
+	/** The user who completed the current approval task; read and removed by the next step. */
+	static final String DECIDED_BY = "decidedBy";
+
+	private final CreditDecisionService decisions;
+
+	ApprovalTaskListener(CreditDecisionService decisions) {
+		this.decisions = decisions;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		switch (task.getEventName()) {
+			case EVENTNAME_CREATE -> showLevel(task);
+			case EVENTNAME_ASSIGNMENT -> {
+				if (task.getAssignee() != null) {
+					checkFourEyes(task, task.getAssignee());
+				}
+			}
+			case EVENTNAME_COMPLETE -> rememberApprover(task);
+			default -> {
+			}
+		}
+	}
+
+	private void showLevel(DelegateTask task) {
+		ApprovalLevel level = level(task.getExecution());
+		task.setName("Approve credit grant: " + task.getVariable("customerName") + ", CNY "
+				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", grade "
+				+ task.getVariable("creditGrade"));
+		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
+		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, level.displayName());
+		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT, level.authorityLimit().doubleValue());
+	}
+
+	private void checkFourEyes(DelegateTask task, String userId) {
+		try {
+			decisions.checkMayDecide(CreditGrantApprovalProcess.creditDecisionId(task.getExecution()), userId);
+		}
+		catch (FourEyesViolation e) {
+			throw new AuthorizationException(e.getMessage());
+		}
+	}
+
+	/** Remembers who completed the task, for the step that records the decision. */
+	private void rememberApprover(DelegateTask task) {
+		String approver = approver(task);
+		checkFourEyes(task, approver);
+		task.getExecution().getProcessInstance().setVariable(DECIDED_BY, approver);
+	}
+
+	/** The person completing: the authenticated user (Tasklist, engine-rest), else the assignee. */
+	private static String approver(DelegateTask task) {
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String approver = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+		if (approver == null) {
+			throw new AuthorizationException("An approval must be completed by a named approver: claim the task first.");
+		}
+		return approver;
+	}
+
+	static ApprovalLevel level(DelegateExecution execution) {
+		return CreditGrantApprovalProcess.chain(execution).get(loopCounter(execution));
+	}
+
+	static int loopCounter(DelegateExecution execution) {
+		return ((Number) execution.getVariable("loopCounter")).intValue();
+	}
+
+}

@@ -1,0 +1,193 @@
+package com.creditdesk.approval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A credit decision (授信审批记录): one tiered approval of a credit-grant application, with the authority rule
+ * that routed it and every approver's step. Written as the approval goes; final once decided.
+ */
+@Entity
+@Table(name = "credit_decision")
+public class CreditDecision {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long customerId;
+
+	private long creditFileId;
+
+	private String processInstanceId;
+
+	private String requestedBy;
+
+	private BigDecimal requestedAmount;
+
+	private BigDecimal maxGrantableAmount;
+
+	private BigDecimal amountUnderReview;
+
+	private BigDecimal approvedAmount;
+
+	private BigDecimal cashOrCollateralAmount;
+
+	@Enumerated(EnumType.STRING)
+	private ApprovalOutcome outcome;
+
+	private String approvalChain;
+
+	private String authorityRule;
+
+	private LocalDate validUntil;
+
+	private Instant createdAt;
+
+	private Instant decidedAt;
+
+	@Version
+	private long version;
+
+	@OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
+	@JoinColumn(name = "credit_decision_id", nullable = false)
+	@OrderBy("decidedAt, id")
+	private List<CreditDecisionStep> steps = new ArrayList<>();
+
+	protected CreditDecision() {
+	}
+
+	CreditDecision(long customerId, long creditFileId, String processInstanceId, String requestedBy,
+			BigDecimal requestedAmount, BigDecimal maxGrantableAmount, String approvalChain, String authorityRule,
+			LocalDate validUntil) {
+		this.customerId = customerId;
+		this.creditFileId = creditFileId;
+		this.processInstanceId = processInstanceId;
+		this.requestedBy = requestedBy;
+		this.requestedAmount = requestedAmount;
+		this.maxGrantableAmount = maxGrantableAmount;
+		this.amountUnderReview = requestedAmount.min(maxGrantableAmount);
+		this.cashOrCollateralAmount = requestedAmount.subtract(amountUnderReview);
+		this.approvalChain = approvalChain;
+		this.authorityRule = authorityRule;
+		this.validUntil = validUntil;
+		this.outcome = ApprovalOutcome.PENDING;
+		this.createdAt = Instant.now();
+	}
+
+	boolean hasApproved(String userId) {
+		return steps.stream().anyMatch(step -> step.getApprover().equals(userId));
+	}
+
+	boolean isRejected() {
+		return steps.stream().anyMatch(step -> step.getDecision() == StepDecision.REJECT);
+	}
+
+	void addStep(CreditDecisionStep step, BigDecimal newAmountUnderReview) {
+		if (outcome != ApprovalOutcome.PENDING) {
+			throw new IllegalStateException("credit decision " + id + " is already " + outcome);
+		}
+		steps.add(step);
+		this.amountUnderReview = newAmountUnderReview;
+	}
+
+	void decide() {
+		if (isRejected()) {
+			outcome = ApprovalOutcome.REJECTED;
+			approvedAmount = BigDecimal.ZERO.setScale(2);
+			validUntil = null;
+		}
+		else {
+			approvedAmount = amountUnderReview;
+			outcome = approvedAmount.compareTo(requestedAmount) < 0 ? ApprovalOutcome.REDUCED : ApprovalOutcome.APPROVED;
+		}
+		cashOrCollateralAmount = requestedAmount.subtract(approvedAmount);
+		decidedAt = Instant.now();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public long getCustomerId() {
+		return customerId;
+	}
+
+	public long getCreditFileId() {
+		return creditFileId;
+	}
+
+	public String getProcessInstanceId() {
+		return processInstanceId;
+	}
+
+	public String getRequestedBy() {
+		return requestedBy;
+	}
+
+	public BigDecimal getRequestedAmount() {
+		return requestedAmount;
+	}
+
+	public BigDecimal getMaxGrantableAmount() {
+		return maxGrantableAmount;
+	}
+
+	public BigDecimal getAmountUnderReview() {
+		return amountUnderReview;
+	}
+
+	public BigDecimal getApprovedAmount() {
+		return approvedAmount;
+	}
+
+	public BigDecimal getCashOrCollateralAmount() {
+		return cashOrCollateralAmount;
+	}
+
+	public ApprovalOutcome getOutcome() {
+		return outcome;
+	}
+
+	public String getApprovalChain() {
+		return approvalChain;
+	}
+
+	public String getAuthorityRule() {
+		return authorityRule;
+	}
+
+	public LocalDate getValidUntil() {
+		return validUntil;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getDecidedAt() {
+		return decidedAt;
+	}
+
+	public List<CreditDecisionStep> getSteps() {
+		return List.copyOf(steps);
+	}
+
+}

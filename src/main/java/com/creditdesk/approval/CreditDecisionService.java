@@ -1,0 +1,130 @@
+package com.creditdesk.approval;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Money;
+
+/**
+ * The tiered approval's rules: the authority matrix routes, each level decides in turn, nobody approves their own
+ * request or twice in one chain, and nobody grants above the top authority.
+ */
+@Service
+public class CreditDecisionService {
+
+	static final BigDecimal MINIMUM_AMOUNT = new BigDecimal("1000");
+
+	private final CreditDecisionRepository decisions;
+
+	CreditDecisionService(CreditDecisionRepository decisions) {
+		this.decisions = decisions;
+	}
+
+	@Transactional
+	CreditDecision open(long customerId, long creditFileId, String processInstanceId, String requester,
+			BigDecimal requested, List<ApprovalLevel> chain, String authorityRule, LocalDate validUntil) {
+		if (chain.isEmpty()) {
+			throw new IllegalStateException("the authority matrix returned no approver for " + requested);
+		}
+		BigDecimal topAuthority = chain.get(chain.size() - 1).authorityLimit();
+		String chainText = chain.stream().map(ApprovalLevel::approverGroup).collect(Collectors.joining(" > "));
+		return decisions.saveAndFlush(new CreditDecision(customerId, creditFileId, processInstanceId, requester,
+				Money.of(requested), topAuthority, chainText, authorityRule, validUntil));
+	}
+
+	/** @throws FourEyesViolation when the user requested the credit or already decided in this chain */
+	@Transactional(readOnly = true)
+	void checkMayDecide(long decisionId, String userId) {
+		CreditDecision decision = get(decisionId);
+		if (userId.equals(decision.getRequestedBy())) {
+			throw new FourEyesViolation("Four eyes: " + userId
+					+ " requested this credit grant and cannot approve it; another member of the group must decide.");
+		}
+		if (decision.hasApproved(userId)) {
+			throw new FourEyesViolation("Four eyes: " + userId
+					+ " has already decided on this application at an earlier level; nobody approves twice in one chain.");
+		}
+	}
+
+	/**
+	 * Records one approver's decision. Approving keeps the amount; reducing sets a lower one (and the chain ends
+	 * at this level if its authority now covers it); rejecting ends the chain.
+	 * @throws InvalidRequestException when the decision is incomplete (no reason for a rejection, a bad amount)
+	 */
+	@Transactional
+	StepResult decide(long decisionId, ApprovalLevel level, boolean lastLevel, String approver, StepDecision choice,
+			BigDecimal reducedAmount, String comment) {
+		checkMayDecide(decisionId, approver);
+		CreditDecision decision = get(decisionId);
+		BigDecimal current = decision.getAmountUnderReview();
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (choice == null) {
+			problems.put(CreditGrantApprovalProcess.APPROVAL_DECISION, "Choose approve, approve a lower amount, or reject.");
+		}
+		else if (choice == StepDecision.REJECT && isBlank(comment)) {
+			problems.put(CreditGrantApprovalProcess.APPROVAL_COMMENT, "Give the reason for the rejection.");
+		}
+		else if (choice == StepDecision.REDUCE) {
+			if (reducedAmount == null || reducedAmount.compareTo(MINIMUM_AMOUNT) < 0
+					|| reducedAmount.compareTo(current) >= 0) {
+				problems.put(CreditGrantApprovalProcess.APPROVED_AMOUNT_INPUT, "The lower amount must be at least "
+						+ Money.format(MINIMUM_AMOUNT) + " and below " + Money.format(current) + ".");
+			}
+			if (isBlank(comment)) {
+				problems.put(CreditGrantApprovalProcess.APPROVAL_COMMENT, "Say why you approve a lower amount.");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(String.join(" ", problems.values()), problems);
+		}
+		BigDecimal amount = choice == StepDecision.REDUCE ? Money.of(reducedAmount) : current;
+		decision.addStep(new CreditDecisionStep(level.level(), level.approverGroup(), approver, choice, amount,
+				isBlank(comment) ? null : comment.trim()), amount);
+		boolean ended = choice == StepDecision.REJECT || lastLevel || level.authorityLimit().compareTo(amount) >= 0;
+		return new StepResult(ended, amount, earlierApprovals(decision));
+	}
+
+	@Transactional
+	CreditDecision finish(long decisionId) {
+		CreditDecision decision = get(decisionId);
+		decision.decide();
+		return decision;
+	}
+
+	@Transactional(readOnly = true)
+	public CreditDecision get(long decisionId) {
+		return decisions.findById(decisionId)
+			.orElseThrow(() -> new InvalidRequestException("Credit decision " + decisionId + " does not exist."));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CreditDecision> decisionsOf(long customerId) {
+		return decisions.findByCustomerIdOrderByCreatedAtDesc(customerId);
+	}
+
+	/** The earlier approvers' decisions, one line each, for the next approver to read. */
+	static String earlierApprovals(CreditDecision decision) {
+		return decision.getSteps()
+			.stream()
+			.map(step -> "Level " + step.getLevel() + " (" + step.getApproverGroup() + ") " + step.getApprover() + ": "
+					+ step.getDecision() + " " + Money.format(step.getAmount())
+					+ (step.getComment() == null ? "" : " — " + step.getComment()))
+			.collect(Collectors.joining("\n"));
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	record StepResult(boolean chainEnded, BigDecimal amountUnderReview, String earlierApprovals) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package com.creditdesk.approval;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * An approval has waited too long: it moves to the next level's group (the top level's to the credit
+ * administrators), unclaimed, with a note saying why. The four-eyes rules still apply.
+ */
+@Component
+class EscalateApprovalDelegate implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(EscalateApprovalDelegate.class);
+
+	private final ApprovalPolicy policy;
+
+	EscalateApprovalDelegate(ApprovalPolicy policy) {
+		this.policy = policy;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		TaskService tasks = execution.getProcessEngineServices().getTaskService();
+		String group = (String) execution.getVariable(CreditGrantApprovalProcess.APPROVER_GROUP);
+		String target = policy.escalationGroup(group);
+		for (Task task : RemindApproversDelegate.waitingApprovals(tasks, execution)) {
+			if (task.getAssignee() != null) {
+				tasks.setAssignee(task.getId(), null);
+			}
+			tasks.deleteCandidateGroup(task.getId(), group);
+			tasks.addCandidateGroup(task.getId(), target);
+			tasks.setPriority(task.getId(), 90);
+			tasks.createComment(task.getId(), execution.getProcessInstanceId(),
+					"Escalated from " + group + " to " + target + ": no decision within "
+							+ policy.escalationDuration() + ".");
+			log.info("Escalated approval task {} from {} to {}", task.getId(), group, target);
+		}
+	}
+
+}

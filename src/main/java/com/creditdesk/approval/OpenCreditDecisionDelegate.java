@@ -1,0 +1,75 @@
+package com.creditdesk.approval;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerService;
+import com.creditdesk.investigation.CreditFileSummary;
+import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.system.DecisionVersions;
+import com.creditdesk.system.Money;
+
+/**
+ * Opens the credit decision record for the chain the authority matrix returned, and gives the approvers' forms
+ * what they show: the application, ratios against benchmarks, score, grade, suggested limit and the bank's answer.
+ */
+@Component
+class OpenCreditDecisionDelegate implements JavaDelegate {
+
+	private final CreditDecisionService decisions;
+
+	private final CustomerService customers;
+
+	private final CreditInvestigationService investigations;
+
+	private final DecisionVersions decisionVersions;
+
+	OpenCreditDecisionDelegate(CreditDecisionService decisions, CustomerService customers,
+			CreditInvestigationService investigations, DecisionVersions decisionVersions) {
+		this.decisions = decisions;
+		this.customers = customers;
+		this.investigations = investigations;
+		this.decisionVersions = decisionVersions;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
+		long customerId = CreditGrantApprovalProcess.longValue(execution, CreditGrantApprovalProcess.CUSTOMER_ID);
+		long fileId = CreditGrantApprovalProcess.longValue(execution, CreditGrantApprovalProcess.CREDIT_FILE_ID);
+		BigDecimal requested = Money.of(execution.getVariable(CreditGrantApprovalProcess.REQUESTED_AMOUNT));
+		Object validUntil = execution.getVariable(CreditGrantApprovalProcess.LIMIT_VALID_UNTIL);
+		CreditDecision decision = decisions.open(customerId, fileId, execution.getProcessInstanceId(),
+				(String) execution.getVariable(CreditGrantApprovalProcess.REQUESTER), requested, chain,
+				decisionVersions.describe(execution, "approval-authority") + ": " + ApprovalLevel.describe(chain),
+				validUntil == null ? null : LocalDate.parse(validUntil.toString()));
+
+		execution.setVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID, decision.getId());
+		execution.setVariable(CreditGrantApprovalProcess.APPROVER_GROUPS,
+				new ArrayList<>(chain.stream().map(ApprovalLevel::approverGroup).toList()));
+		execution.setVariable(CreditGrantApprovalProcess.CHAIN_ENDED, false);
+		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW, decision.getAmountUnderReview().doubleValue());
+		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
+				Money.plain(decision.getAmountUnderReview()));
+		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL,
+				decision.getCashOrCollateralAmount().doubleValue());
+
+		Customer customer = customers.get(customerId);
+		CreditFileSummary file = investigations.summary(fileId);
+		execution.setVariable("customerName", customer.getName());
+		execution.setVariable("creditGrade", file.creditGrade());
+		execution.setVariable("creditScore", file.creditScore());
+		execution.setVariable("suggestedLimit", file.suggestedLimit() == null ? null : file.suggestedLimit().doubleValue());
+		execution.setVariable("proposalReason", file.proposalReason());
+		execution.setVariable("bankInquirySummary", file.bankInquirySummary());
+		file.ratioAssessments().forEach(execution::setVariable);
+	}
+
+}

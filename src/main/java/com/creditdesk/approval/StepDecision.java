@@ -1,0 +1,8 @@
+package com.creditdesk.approval;
+
+/** What one approver decided. */
+public enum StepDecision {
+
+	APPROVE, REDUCE, REJECT
+
+}

@@ -1,0 +1,92 @@
+package com.creditdesk.customer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.creditdesk.system.ConflictException;
+import com.creditdesk.system.InvalidRequestException;
+
+/** Changes to a customer's master data and credit standing. */
+@Service
+public class CustomerService {
+
+	private final CustomerRepository customers;
+
+	CustomerService(CustomerRepository customers) {
+		this.customers = customers;
+	}
+
+	/**
+	 * Creates the customer (as a prospect) or attaches to the existing one with the same credit code, and opens a
+	 * credit case for the given process instance. At most one case is open per customer.
+	 * @throws InvalidRequestException when the facts are incomplete or the credit code is invalid
+	 * @throws ConflictException when the customer already has an open case or belongs to another rep
+	 */
+	@Transactional
+	public Customer openInvestigation(CustomerFacts facts, String rep, String processInstanceId) {
+		Map<String, String> problems = facts.problems();
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(String.join(" ", problems.values()), problems);
+		}
+		String code = CreditCode.normalize(facts.creditCode());
+		Optional<Customer> existing = customers.findByCreditCode(code);
+		Customer customer = existing.orElseGet(() -> new Customer(facts.name().trim(), code, facts.ownershipType(), rep));
+		if (existing.isPresent() && !customer.getResponsibleRep().equals(rep)) {
+			throw new ConflictException("Customer " + customer.getName() + " (" + code + ") is looked after by "
+					+ customer.getResponsibleRep() + "; only that rep can investigate it.");
+		}
+		ensureNoOpenCase(customer);
+		customer.updateFacts(facts.name().trim(), facts.ownershipType(), facts.industry(), facts.region(),
+				facts.companySize(), facts.address(), facts.contactName(), facts.contactPhone());
+		customer.openCase(processInstanceId);
+		return customers.saveAndFlush(customer);
+	}
+
+	/** Opens a credit case (e.g. a re-evaluation) for an existing customer. */
+	@Transactional
+	public Customer openCase(long customerId, String processInstanceId) {
+		Customer customer = get(customerId);
+		ensureNoOpenCase(customer);
+		customer.openCase(processInstanceId);
+		return customers.saveAndFlush(customer);
+	}
+
+	@Transactional
+	public void closeCase(long customerId, String processInstanceId) {
+		customers.findById(customerId).ifPresent(customer -> customer.closeCase(processInstanceId));
+	}
+
+	@Transactional
+	public Customer grantLimit(long customerId, BigDecimal limit, String grade, LocalDate validUntil,
+			LocalDate nextReview) {
+		Customer customer = get(customerId);
+		customer.grantLimit(limit, grade, validUntil, nextReview);
+		return customer;
+	}
+
+	@Transactional
+	public Customer makeCashOnly(long customerId, String grade, String reason, LocalDate nextReview) {
+		Customer customer = get(customerId);
+		customer.makeCashOnly(grade, reason, nextReview);
+		return customer;
+	}
+
+	@Transactional(readOnly = true)
+	public Customer get(long customerId) {
+		return customers.findById(customerId)
+			.orElseThrow(() -> new InvalidRequestException("Customer " + customerId + " does not exist."));
+	}
+
+	private static void ensureNoOpenCase(Customer customer) {
+		if (customer.getOpenCaseProcessId() != null) {
+			throw new ConflictException("Customer " + customer.getName() + " already has an open credit case (process "
+					+ customer.getOpenCaseProcessId() + "); finish or cancel it first.");
+		}
+	}
+
+}

@@ -1,0 +1,344 @@
+package com.creditdesk.investigation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A customer's credit file (客户信用状况调查表): the figures and ratings of one investigation, the ratios computed
+ * from them, the scorecard's result and which decision versions produced it, the bank's answer and the rep's
+ * application. Each investigation makes a new file; a file changes only while its investigation is in progress.
+ */
+@Entity
+@Table(name = "credit_file")
+public class CreditFile {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long customerId;
+
+	private String processInstanceId;
+
+	@Enumerated(EnumType.STRING)
+	private CreditFileKind kind;
+
+	@Enumerated(EnumType.STRING)
+	private CreditFileStatus status;
+
+	private String statementPeriod;
+
+	private boolean statementsAudited;
+
+	private BigDecimal quickAssets;
+
+	private BigDecimal currentLiabilities;
+
+	private BigDecimal totalLiabilities;
+
+	private BigDecimal totalAssetsStart;
+
+	private BigDecimal totalAssetsEnd;
+
+	private BigDecimal salesRevenue;
+
+	private BigDecimal netProfit;
+
+	private BigDecimal expectedMonthlyPurchases;
+
+	private int paymentTermDays;
+
+	private BigDecimal requestedLimit;
+
+	private BigDecimal quickRatio;
+
+	private BigDecimal debtToAssetRatio;
+
+	private BigDecimal assetTurnover;
+
+	private BigDecimal netProfitMargin;
+
+	private BigDecimal netWorth;
+
+	private int qualitativePoints;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "credit_file_rating", joinColumns = @JoinColumn(name = "credit_file_id"))
+	@MapKeyColumn(name = "item")
+	@MapKeyEnumerated(EnumType.STRING)
+	private Map<QualitativeItem, Rating> ratings = new EnumMap<>(QualitativeItem.class);
+
+	private Integer creditScore;
+
+	private String creditGrade;
+
+	private BigDecimal suggestedLimit;
+
+	private String decisionVersions;
+
+	private String bankInquiryReasons;
+
+	private String bankName;
+
+	private BigDecimal bankFacilityAmount;
+
+	private String bankRepaymentRecord;
+
+	private String bankComment;
+
+	private String bankInquiredBy;
+
+	private Instant bankInquiredAt;
+
+	private BigDecimal proposedLimit;
+
+	private Integer proposedTermMonths;
+
+	private String proposalReason;
+
+	private Instant proposedAt;
+
+	@Column(name = "outcome_note")
+	private String outcomeNote;
+
+	private String enteredBy;
+
+	private Instant enteredAt;
+
+	@Version
+	private long version;
+
+	protected CreditFile() {
+	}
+
+	CreditFile(long customerId, String processInstanceId, CreditFileKind kind, String enteredBy) {
+		this.customerId = customerId;
+		this.processInstanceId = processInstanceId;
+		this.kind = kind;
+		this.enteredBy = enteredBy;
+		this.enteredAt = Instant.now();
+		this.status = CreditFileStatus.IN_PROGRESS;
+	}
+
+	void recordFigures(InvestigationInput input, FinancialRatios ratios) {
+		ensureInProgress();
+		FinancialStatement s = input.statement();
+		this.statementPeriod = input.statementPeriod();
+		this.statementsAudited = input.statementsAudited();
+		this.quickAssets = s.quickAssets();
+		this.currentLiabilities = s.currentLiabilities();
+		this.totalLiabilities = s.totalLiabilities();
+		this.totalAssetsStart = s.totalAssetsStart();
+		this.totalAssetsEnd = s.totalAssetsEnd();
+		this.salesRevenue = s.salesRevenue();
+		this.netProfit = s.netProfit();
+		this.expectedMonthlyPurchases = input.expectedMonthlyPurchases();
+		this.paymentTermDays = input.paymentTermDays();
+		this.requestedLimit = input.requestedLimit();
+		this.ratings.clear();
+		this.ratings.putAll(input.ratings());
+		this.qualitativePoints = input.qualitativePoints();
+		this.quickRatio = ratios.quickRatio();
+		this.debtToAssetRatio = ratios.debtToAssetRatio();
+		this.assetTurnover = ratios.assetTurnover();
+		this.netProfitMargin = ratios.netProfitMargin();
+		this.netWorth = ratios.netWorth();
+		// figures changed: any earlier score is void
+		this.creditScore = null;
+		this.creditGrade = null;
+		this.suggestedLimit = null;
+	}
+
+	void recordGrade(int score, String grade, String decisionVersion) {
+		ensureInProgress();
+		this.creditScore = score;
+		this.creditGrade = grade;
+		this.decisionVersions = decisionVersion;
+	}
+
+	void recordSuggestion(BigDecimal suggestedLimit, String bankInquiryReasons, String decisionVersions) {
+		ensureInProgress();
+		this.suggestedLimit = suggestedLimit;
+		this.bankInquiryReasons = bankInquiryReasons;
+		this.decisionVersions = decisionVersions;
+	}
+
+	void recordBankInquiry(String bankName, BigDecimal facility, String repaymentRecord, String comment,
+			String inquiredBy) {
+		ensureInProgress();
+		this.bankName = bankName;
+		this.bankFacilityAmount = facility;
+		this.bankRepaymentRecord = repaymentRecord;
+		this.bankComment = comment;
+		this.bankInquiredBy = inquiredBy;
+		this.bankInquiredAt = Instant.now();
+	}
+
+	void submitApplication(BigDecimal proposedLimit, int termMonths, String reason) {
+		ensureInProgress();
+		this.proposedLimit = proposedLimit;
+		this.proposedTermMonths = termMonths;
+		this.proposalReason = reason;
+		this.proposedAt = Instant.now();
+		this.status = CreditFileStatus.SUBMITTED;
+	}
+
+	void close(CreditFileStatus outcome, String note) {
+		this.status = outcome;
+		this.outcomeNote = note;
+	}
+
+	private void ensureInProgress() {
+		if (status != CreditFileStatus.IN_PROGRESS) {
+			throw new IllegalStateException("credit file " + id + " is " + status + " and can no longer change");
+		}
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public long getCustomerId() {
+		return customerId;
+	}
+
+	public String getProcessInstanceId() {
+		return processInstanceId;
+	}
+
+	public CreditFileKind getKind() {
+		return kind;
+	}
+
+	public CreditFileStatus getStatus() {
+		return status;
+	}
+
+	public String getStatementPeriod() {
+		return statementPeriod;
+	}
+
+	public boolean isStatementsAudited() {
+		return statementsAudited;
+	}
+
+	public FinancialStatement getStatement() {
+		return new FinancialStatement(quickAssets, currentLiabilities, totalLiabilities, totalAssetsStart,
+				totalAssetsEnd, salesRevenue, netProfit);
+	}
+
+	public BigDecimal getExpectedMonthlyPurchases() {
+		return expectedMonthlyPurchases;
+	}
+
+	public int getPaymentTermDays() {
+		return paymentTermDays;
+	}
+
+	public BigDecimal getRequestedLimit() {
+		return requestedLimit;
+	}
+
+	public FinancialRatios getRatios() {
+		return new FinancialRatios(quickRatio, debtToAssetRatio, assetTurnover, netProfitMargin, netWorth);
+	}
+
+	public Map<QualitativeItem, Rating> getRatings() {
+		return Map.copyOf(ratings);
+	}
+
+	public int getQualitativePoints() {
+		return qualitativePoints;
+	}
+
+	public Integer getCreditScore() {
+		return creditScore;
+	}
+
+	public String getCreditGrade() {
+		return creditGrade;
+	}
+
+	public BigDecimal getSuggestedLimit() {
+		return suggestedLimit;
+	}
+
+	public String getDecisionVersions() {
+		return decisionVersions;
+	}
+
+	public String getBankInquiryReasons() {
+		return bankInquiryReasons;
+	}
+
+	public String getBankName() {
+		return bankName;
+	}
+
+	public BigDecimal getBankFacilityAmount() {
+		return bankFacilityAmount;
+	}
+
+	public String getBankRepaymentRecord() {
+		return bankRepaymentRecord;
+	}
+
+	public String getBankComment() {
+		return bankComment;
+	}
+
+	public String getBankInquiredBy() {
+		return bankInquiredBy;
+	}
+
+	public Instant getBankInquiredAt() {
+		return bankInquiredAt;
+	}
+
+	public BigDecimal getProposedLimit() {
+		return proposedLimit;
+	}
+
+	public Integer getProposedTermMonths() {
+		return proposedTermMonths;
+	}
+
+	public String getProposalReason() {
+		return proposalReason;
+	}
+
+	public Instant getProposedAt() {
+		return proposedAt;
+	}
+
+	public String getOutcomeNote() {
+		return outcomeNote;
+	}
+
+	public String getEnteredBy() {
+		return enteredBy;
+	}
+
+	public Instant getEnteredAt() {
+		return enteredAt;
+	}
+
+}

@@ -1,0 +1,11 @@
+package com.creditdesk.investigation;
+
+/** Why a credit file was made. */
+public enum CreditFileKind {
+
+	/** Before the first credit sale to a new customer. */
+	INVESTIGATION,
+	/** A re-evaluation of an existing customer. */
+	REEVALUATION
+
+}

@@ -1,0 +1,92 @@
+package com.creditdesk.investigation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.creditdesk.system.InvalidRequestException;
+
+/** Keeps the credit files: creates them, records each step of an investigation, reads them back. */
+@Service
+public class CreditInvestigationService {
+
+	private final CreditFileRepository files;
+
+	CreditInvestigationService(CreditFileRepository files) {
+		this.files = files;
+	}
+
+	/**
+	 * Records validated figures with their ratios: on a new file when {@code fileId} is null, otherwise on the
+	 * investigation's file (after a correction).
+	 */
+	@Transactional
+	public CreditFile recordFigures(Long fileId, long customerId, String processInstanceId, CreditFileKind kind,
+			InvestigationInput input, String enteredBy) {
+		if (!input.problems().isEmpty()) {
+			throw new InvalidRequestException(String.join(" ", input.problems().values()), input.problems());
+		}
+		FinancialRatios ratios = FinancialRatioCalculator.compute(input.statement());
+		CreditFile file = fileId == null ? new CreditFile(customerId, processInstanceId, kind, enteredBy) : get(fileId);
+		file.recordFigures(input, ratios);
+		return files.saveAndFlush(file);
+	}
+
+	@Transactional
+	public CreditFile recordGrade(long fileId, int score, String grade, String decisionVersion) {
+		CreditFile file = get(fileId);
+		file.recordGrade(score, grade, decisionVersion);
+		return file;
+	}
+
+	@Transactional
+	public CreditFile recordSuggestion(long fileId, BigDecimal suggestedLimit, List<String> bankInquiryReasons,
+			String decisionVersions) {
+		CreditFile file = get(fileId);
+		file.recordSuggestion(suggestedLimit, bankInquiryReasons.isEmpty() ? null : String.join("; ", bankInquiryReasons),
+				decisionVersions);
+		return file;
+	}
+
+	@Transactional
+	public CreditFile recordBankInquiry(long fileId, String bankName, BigDecimal facility, String repaymentRecord,
+			String comment, String inquiredBy) {
+		CreditFile file = get(fileId);
+		file.recordBankInquiry(bankName, facility, repaymentRecord, comment, inquiredBy);
+		return file;
+	}
+
+	@Transactional
+	public CreditFile submitApplication(long fileId, BigDecimal proposedLimit, int termMonths, String reason) {
+		CreditFile file = get(fileId);
+		file.submitApplication(proposedLimit, termMonths, reason);
+		return file;
+	}
+
+	@Transactional
+	public CreditFile close(long fileId, CreditFileStatus outcome, String note) {
+		CreditFile file = get(fileId);
+		file.close(outcome, note);
+		return file;
+	}
+
+	@Transactional(readOnly = true)
+	public CreditFile get(long fileId) {
+		return files.findById(fileId)
+			.orElseThrow(() -> new InvalidRequestException("Credit file " + fileId + " does not exist."));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CreditFile> filesOf(long customerId) {
+		return files.findByCustomerIdOrderByEnteredAtDesc(customerId);
+	}
+
+	/** What approvers and the application form show about a file. */
+	@Transactional(readOnly = true)
+	public CreditFileSummary summary(long fileId) {
+		return CreditFileSummary.of(get(fileId));
+	}
+
+}

@@ -1,0 +1,11 @@
+package com.creditdesk.investigation;
+
+import java.math.BigDecimal;
+
+/**
+ * The statement figures of one period as the rep enters them (CNY). Any may be {@code null} when missing.
+ */
+public record FinancialStatement(BigDecimal quickAssets, BigDecimal currentLiabilities, BigDecimal totalLiabilities,
+		BigDecimal totalAssetsStart, BigDecimal totalAssetsEnd, BigDecimal salesRevenue, BigDecimal netProfit) {
+
+}

@@ -1,0 +1,47 @@
+package com.creditdesk.investigation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.customer.CustomerService;
+import com.creditdesk.system.BusinessClock;
+
+/**
+ * No credit for the customer, either because the scorecard graded it C or because the approvers rejected the
+ * application: sales are cash or against collateral only. The reason is kept for the rep to see.
+ */
+@Component
+class MakeCustomerCashOnlyDelegate implements JavaDelegate {
+
+	static final String REJECTED = "REJECTED";
+
+	static final String REJECTION_REASON = "rejectionReason";
+
+	private final CustomerService customers;
+
+	private final CreditInvestigationService investigations;
+
+	MakeCustomerCashOnlyDelegate(CustomerService customers, CreditInvestigationService investigations) {
+		this.customers = customers;
+		this.investigations = investigations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String grade = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_GRADE);
+		boolean rejected = REJECTED.equals(execution.getVariable(CreditInvestigationProcess.APPROVAL_OUTCOME));
+		String reason = rejected
+				? "The credit-grant application was rejected: "
+						+ CreditInvestigationProcess.text(execution, REJECTION_REASON)
+				: "Grade C (score " + execution.getVariable(CreditInvestigationProcess.CREDIT_SCORE)
+						+ " of 100): the credit policy grants no credit below 60 points.";
+		ReviewPolicy policy = ReviewPolicy.of(execution);
+		customers.makeCashOnly(CreditInvestigationProcess.customerId(execution), grade, reason,
+				policy.nextReview(BusinessClock.today(), null));
+		investigations.close(CreditInvestigationProcess.creditFileId(execution),
+				rejected ? CreditFileStatus.REJECTED : CreditFileStatus.CASH_ONLY, reason);
+		execution.setVariable(CreditInvestigationProcess.CASH_ONLY_REASON, reason);
+	}
+
+}

@@ -1,0 +1,61 @@
+package com.creditdesk.investigation;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.system.UserInput;
+
+/** Records what the customer's bank said; incomplete answers keep the rep's task open with a message. */
+@Component
+class RecordBankInquiryDelegate implements JavaDelegate {
+
+	static final Set<String> REPAYMENT_RECORDS = Set.of("GOOD", "MINOR_DELAYS", "SERIOUS_DELAYS", "DEFAULTED");
+
+	private final CreditInvestigationService investigations;
+
+	RecordBankInquiryDelegate(CreditInvestigationService investigations) {
+		this.investigations = investigations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String bank = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.BANK_NAME);
+		BigDecimal facility = CreditInvestigationProcess.money(execution, CreditInvestigationProcess.BANK_FACILITY_AMOUNT);
+		String record = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.BANK_REPAYMENT_RECORD);
+		String comment = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.BANK_COMMENT);
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (bank == null) {
+			problems.put(CreditInvestigationProcess.BANK_NAME, "Name the bank you asked.");
+		}
+		if (facility == null || facility.signum() < 0) {
+			problems.put(CreditInvestigationProcess.BANK_FACILITY_AMOUNT,
+					"Enter the bank's facility size (0 or more CNY).");
+		}
+		if (record == null || !REPAYMENT_RECORDS.contains(record)) {
+			problems.put(CreditInvestigationProcess.BANK_REPAYMENT_RECORD, "Choose the repayment record the bank gave.");
+		}
+		if (comment == null) {
+			problems.put(CreditInvestigationProcess.BANK_COMMENT, "Write down what the bank said.");
+		}
+		if (!problems.isEmpty()) {
+			throw UserInput.rejection(problems);
+		}
+		CreditFile file = investigations.recordBankInquiry(CreditInvestigationProcess.creditFileId(execution), bank,
+				facility, record, comment, assignee(execution));
+		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_SUMMARY, CreditFileSummary.bankInquirySummary(file));
+	}
+
+	private static String assignee(DelegateExecution execution) {
+		String current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+				? null
+				: execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+		return current != null ? current : CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER);
+	}
+
+}

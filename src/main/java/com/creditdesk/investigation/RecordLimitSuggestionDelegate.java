@@ -1,0 +1,44 @@
+package com.creditdesk.investigation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.system.DecisionVersions;
+import com.creditdesk.system.Money;
+
+/** Records the suggested limit and whether (and why) the customer's bank must be consulted. */
+@Component
+class RecordLimitSuggestionDelegate implements JavaDelegate {
+
+	private final CreditInvestigationService investigations;
+
+	private final DecisionVersions decisionVersions;
+
+	RecordLimitSuggestionDelegate(CreditInvestigationService investigations, DecisionVersions decisionVersions) {
+		this.investigations = investigations;
+		this.decisionVersions = decisionVersions;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		BigDecimal suggested = Money.of(execution.getVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_RESULT));
+		@SuppressWarnings("unchecked")
+		List<Object> reasonValues = (List<Object>) execution
+			.getVariable(CreditInvestigationProcess.BANK_INQUIRY_REASON_LIST);
+		List<String> reasons = reasonValues == null ? List.of() : reasonValues.stream().map(String::valueOf).toList();
+		String versions = decisionVersions.describe(execution, "credit-grade", "credit-score",
+				"suggested-limit", "bank-inquiry-needed", "review-interval");
+		investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested, reasons,
+				versions);
+		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
+		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
+		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));
+		execution.removeVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_RESULT);
+		execution.removeVariable(CreditInvestigationProcess.BANK_INQUIRY_REASON_LIST);
+	}
+
+}

@@ -1,0 +1,34 @@
+package com.creditdesk.investigation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerService;
+import com.creditdesk.system.UserInput;
+
+/**
+ * Creates the prospect (or attaches to the existing customer with the same credit code) and opens the credit case.
+ * A bad credit code, missing facts or an already open case refuse the start: nothing is created.
+ */
+@Component
+class RegisterCustomerDelegate implements JavaDelegate {
+
+	private final CustomerService customers;
+
+	RegisterCustomerDelegate(CustomerService customers) {
+		this.customers = customers;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String rep = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER);
+		Customer customer = UserInput.check(() -> customers.openInvestigation(
+				CreditInvestigationProcess.customerFacts(execution), rep, execution.getProcessInstanceId()));
+		execution.setProcessBusinessKey(String.valueOf(customer.getId()));
+		execution.setVariable(CreditInvestigationProcess.CUSTOMER_ID, customer.getId());
+		execution.setVariable(CreditInvestigationProcess.CREDIT_CODE, customer.getCreditCode());
+	}
+
+}

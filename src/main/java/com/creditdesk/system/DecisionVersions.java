@@ -1,0 +1,40 @@
+package com.creditdesk.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says which version of a decision a process instance uses. The business rule tasks bind their decisions with
+ * {@code decisionRefBinding="deployment"}: the decision deployed together with the instance's process definition,
+ * so a running instance keeps its version when a changed DMN is deployed later.
+ */
+@Component
+public class DecisionVersions {
+
+	private final RepositoryService repository;
+
+	DecisionVersions(RepositoryService repository) {
+		this.repository = repository;
+	}
+
+	/** e.g. "credit-grade v3 (credit-grade:3:abc), credit-score v3 (credit-score:3:def)". */
+	public String describe(DelegateExecution execution, String... decisionKeys) {
+		String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+		List<String> versions = new ArrayList<>();
+		for (String key : decisionKeys) {
+			DecisionDefinition definition = repository.createDecisionDefinitionQuery()
+				.deploymentId(deploymentId)
+				.decisionDefinitionKey(key)
+				.singleResult();
+			versions.add(definition == null ? key + " (not deployed with the process)"
+					: key + " v" + definition.getVersion() + " (" + definition.getId() + ")");
+		}
+		return String.join(", ", versions);
+	}
+
+}

@@ -1,0 +1,270 @@
+package com.creditdesk.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerRepository;
+import com.creditdesk.customer.CustomerStatus;
+import com.creditdesk.support.InvestigationFixture;
+import com.creditdesk.support.ProcessTestBase;
+
+/** One test per path through {@code credit-grant-approval}, reached from a new-customer investigation. */
+class CreditGrantApprovalProcessTest extends ProcessTestBase {
+
+	@Autowired
+	CustomerRepository customers;
+
+	@Autowired
+	CreditDecisionService decisions;
+
+	/** An investigation of a sound AA customer (no bank inquiry) whose application asks for {@code amount}. */
+	private ProcessInstance applicationFor(String rep, long amount) {
+		ProcessInstance investigation = startInvestigation(rep,
+				InvestigationFixture.soundCustomer().ratings(4).with("expectedMonthlyPurchases", 2_000_000));
+		prepareApplication(investigation, rep, amount);
+		return investigation;
+	}
+
+	private ProcessInstance approval(ProcessInstance investigation) {
+		return engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.superProcessInstanceId(investigation.getId())
+			.singleResult();
+	}
+
+	private List<String> candidateGroups(Task task) {
+		return engine.getTaskService()
+			.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+	private CreditDecision decisionOf(ProcessInstance investigation) {
+		return decisions.decisionsOf(customerId(investigation)).get(0);
+	}
+
+	@Test
+	void customerManagerAloneGrantsUpToTheFirstTier() {
+		ProcessInstance investigation = applicationFor("ana", 100_000);
+		Task task = openTask(investigation);
+		assertThat(candidateGroups(task)).containsExactly("customerManagers");
+		assertThat(task.getName()).startsWith("Approve credit grant: Fixture Trading Co.").contains("CNY 100,000.00",
+				"grade AA");
+		assertThat(task.getDueDate()).isNotNull();
+
+		approve(investigation, "clara");
+
+		CreditDecision decision = decisionOf(investigation);
+		assertThat(decision.getOutcome()).isEqualTo(ApprovalOutcome.APPROVED);
+		assertThat(decision.getApprovedAmount()).isEqualByComparingTo("100000");
+		assertThat(decision.getApprovalChain()).isEqualTo("customerManagers");
+		assertThat(decision.getSteps()).extracting(CreditDecisionStep::getApprover).containsExactly("clara");
+		assertThat(customers.findById(customerId(investigation)).orElseThrow().getCreditLimit())
+			.isEqualByComparingTo("100000");
+	}
+
+	@Test
+	void approvesLevelByLevelUpToTheDirectSalesManager() {
+		ProcessInstance investigation = applicationFor("ana", 300_000);
+		assertThat(candidateGroups(openTask(investigation))).containsExactly("customerManagers");
+		approve(investigation, "clara");
+		Task second = openTask(investigation);
+		assertThat(candidateGroups(second)).containsExactly("directSalesManagers");
+		assertThat(engine.getTaskService().getVariable(second.getId(), "earlierApprovals").toString())
+			.contains("clara: APPROVE CNY 300,000.00 — Agreed.");
+		assertThat(engine.getTaskService().getVariable(second.getId(), "approvalDecision")).isNull();
+
+		approve(investigation, "dora");
+
+		assertThat(approval(investigation)).isNull();
+		assertThat(investigation).isEnded();
+		CreditDecision decision = decisionOf(investigation);
+		assertThat(decision.getOutcome()).isEqualTo(ApprovalOutcome.APPROVED);
+		assertThat(decision.getApprovalChain()).isEqualTo("customerManagers > directSalesManagers");
+		assertThat(decision.getAuthorityRule()).startsWith("approval-authority v")
+			.contains("level 1 customerManagers up to CNY 100,000.00", "level 2 directSalesManagers up to CNY 500,000.00");
+		assertThat(decision.getSteps()).extracting(CreditDecisionStep::getApprover, CreditDecisionStep::getApproverGroup,
+				CreditDecisionStep::getDecision)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("clara", "customerManagers", StepDecision.APPROVE),
+					org.assertj.core.groups.Tuple.tuple("dora", "directSalesManagers", StepDecision.APPROVE));
+		assertThat(decision.getValidUntil()).isNotNull();
+		Customer customer = customers.findById(customerId(investigation)).orElseThrow();
+		assertThat(customer.getCreditLimit()).isEqualByComparingTo("300000");
+		assertThat(customer.getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+	}
+
+	@Test
+	void regionalManagerDecidesAboveHalfAMillion() {
+		ProcessInstance investigation = applicationFor("ana", 1_500_000);
+		approve(investigation, "clara");
+		approve(investigation, "dora");
+		assertThat(candidateGroups(openTask(investigation))).containsExactly("regionalManagers");
+		approve(investigation, "erik");
+
+		assertThat(decisionOf(investigation).getOutcome()).isEqualTo(ApprovalOutcome.APPROVED);
+		assertThat(decisionOf(investigation).getSteps()).hasSize(3);
+	}
+
+	@Test
+	void nobodyGrantsAboveTheTopTierTheRestIsCashOrCollateral() {
+		ProcessInstance investigation = applicationFor("ana", 3_000_000);
+		assertThat(openTask(investigation).getName()).contains("CNY 2,000,000.00");
+		approve(investigation, "clara");
+		approve(investigation, "dora");
+		approve(investigation, "erik");
+
+		CreditDecision decision = decisionOf(investigation);
+		assertThat(decision.getOutcome()).isEqualTo(ApprovalOutcome.REDUCED);
+		assertThat(decision.getApprovedAmount()).isEqualByComparingTo("2000000");
+		assertThat(decision.getCashOrCollateralAmount()).isEqualByComparingTo("1000000");
+		assertThat(customers.findById(customerId(investigation)).orElseThrow().getCreditLimit())
+			.isEqualByComparingTo("2000000");
+	}
+
+	@Test
+	void reducingToWithinTheCurrentAuthorityEndsTheChainThere() {
+		ProcessInstance investigation = applicationFor("ana", 300_000);
+		decide(investigation, "clara", Map.of("approvalDecision", "REDUCE", "approvedAmount", 80_000,
+				"approvalComment", "Start smaller until we know them."));
+
+		assertThat(investigation).isEnded();
+		CreditDecision decision = decisionOf(investigation);
+		assertThat(decision.getOutcome()).isEqualTo(ApprovalOutcome.REDUCED);
+		assertThat(decision.getApprovedAmount()).isEqualByComparingTo("80000");
+		assertThat(decision.getCashOrCollateralAmount()).isEqualByComparingTo("220000");
+		assertThat(decision.getSteps()).hasSize(1);
+		assertThat(customers.findById(customerId(investigation)).orElseThrow().getCreditLimit())
+			.isEqualByComparingTo("80000");
+	}
+
+	@Test
+	void reducingAboveTheCurrentAuthorityGoesOnToTheNextLevelWithTheLowerAmount() {
+		ProcessInstance investigation = applicationFor("ana", 800_000);
+		decide(investigation, "clara", Map.of("approvalDecision", "REDUCE", "approvedAmount", 400_000,
+				"approvalComment", "Half is enough for the first year."));
+		Task next = openTask(investigation);
+		assertThat(candidateGroups(next)).containsExactly("directSalesManagers");
+		assertThat(next.getName()).contains("CNY 400,000.00");
+		approve(investigation, "dora");
+
+		assertThat(investigation).isEnded();
+		assertThat(decisionOf(investigation).getApprovedAmount()).isEqualByComparingTo("400000");
+		assertThat(decisionOf(investigation).getSteps()).hasSize(2);
+	}
+
+	@Test
+	void rejectionAtTheSecondLevelEndsTheChainAndRecordsTheReason() {
+		ProcessInstance investigation = applicationFor("ana", 300_000);
+		approve(investigation, "clara");
+		decide(investigation, "dora", Map.of("approvalDecision", "REJECT", "approvalComment",
+				"Bank reports late payments."));
+
+		CreditDecision decision = decisionOf(investigation);
+		assertThat(decision.getOutcome()).isEqualTo(ApprovalOutcome.REJECTED);
+		assertThat(decision.getApprovedAmount()).isEqualByComparingTo("0");
+		assertThat(decision.getSteps()).extracting(CreditDecisionStep::getComment)
+			.containsExactly("Agreed.", "Bank reports late payments.");
+		assertThat(customers.findById(customerId(investigation)).orElseThrow().getCashOnlyReason())
+			.contains("Bank reports late payments.");
+	}
+
+	@Test
+	void rejectingWithoutAReasonIsRefusedAndTheTaskStaysOpen() {
+		ProcessInstance investigation = applicationFor("ana", 90_000);
+		Task task = openTask(investigation);
+
+		assertThatThrownBy(() -> complete("clara", task, Map.of("approvalDecision", "REJECT")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("reason for the rejection");
+
+		assertThat(openTask(investigation).getId()).isEqualTo(task.getId());
+		assertThat(decisionOf(investigation).getSteps()).isEmpty();
+	}
+
+	@Test
+	void theRequesterCannotClaimOrCompleteTheApprovalOfTheirOwnRequest() {
+		ProcessInstance investigation = applicationFor("carl", 90_000);
+		Task task = openTask(investigation);
+
+		assertThatThrownBy(() -> as("carl", () -> engine.getTaskService().claim(task.getId(), "carl")))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("carl requested this credit grant");
+		assertThatThrownBy(() -> as("carl", () -> engine.getTaskService()
+			.complete(task.getId(), Map.of("approvalDecision", "APPROVE")))).isInstanceOf(AuthorizationException.class);
+
+		assertThat(openTask(investigation).getAssignee()).isNull();
+		approve(investigation, "clara");
+		assertThat(decisionOf(investigation).getSteps()).extracting(CreditDecisionStep::getApprover)
+			.containsExactly("clara");
+	}
+
+	@Test
+	void nobodyApprovesTwiceInOneChainEvenWithTwoRoles() {
+		User both = engine.getIdentityService().newUser("twohats" + System.nanoTime() % 100000);
+		both.setPassword("demo");
+		engine.getIdentityService().saveUser(both);
+		engine.getIdentityService().createMembership(both.getId(), "customerManagers");
+		engine.getIdentityService().createMembership(both.getId(), "directSalesManagers");
+
+		ProcessInstance investigation = applicationFor("ana", 300_000);
+		approve(investigation, both.getId());
+		Task second = openTask(investigation);
+
+		assertThatThrownBy(() -> as(both.getId(), () -> engine.getTaskService().claim(second.getId(), both.getId())))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("already decided");
+	}
+
+	@Test
+	void remindsTheGroupWhenTheDueDatePassesAndEscalatesAfterFiveDays() {
+		ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.of(2026, 3, 2, 9, 0)
+			.atZone(java.time.ZoneId.systemDefault()).toInstant())); // a Monday
+		ProcessInstance investigation = applicationFor("ana", 90_000);
+		Task task = openTask(investigation);
+		assertThat(task.getDueDate()).isEqualTo(Date.from(java.time.LocalDateTime.of(2026, 3, 4, 9, 0)
+			.atZone(java.time.ZoneId.systemDefault()).toInstant()));
+		List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(approval(investigation).getId())
+			.timers().orderByJobDuedate().asc().list();
+		assertThat(timers).hasSize(2);
+
+		ClockUtil.offset(Duration.ofDays(3).toMillis());
+		engine.getManagementService().executeJob(timers.get(0).getId());
+		Task reminded = openTask(investigation);
+		assertThat(reminded.getPriority()).isEqualTo(RemindApproversDelegate.OVERDUE_PRIORITY);
+		assertThat(engine.getTaskService().getTaskComments(task.getId())).anySatisfy(
+				comment -> assertThat(comment.getFullMessage()).contains("Reminder"));
+		assertThat(candidateGroups(reminded)).containsExactly("customerManagers");
+
+		ClockUtil.offset(Duration.ofDays(6).toMillis());
+		engine.getManagementService().executeJob(timers.get(1).getId());
+		Task escalated = openTask(investigation);
+		assertThat(escalated.getId()).isEqualTo(task.getId());
+		assertThat(candidateGroups(escalated)).containsExactly("directSalesManagers");
+
+		approve(investigation, "dora");
+		assertThat(investigation).isEnded();
+		assertThat(decisionOf(investigation).getSteps()).extracting(CreditDecisionStep::getApprover)
+			.containsExactly("dora");
+	}
+
+}

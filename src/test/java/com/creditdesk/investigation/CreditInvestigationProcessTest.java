@@ -1,0 +1,227 @@
+package com.creditdesk.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerRepository;
+import com.creditdesk.customer.CustomerStatus;
+import com.creditdesk.support.InvestigationFixture;
+import com.creditdesk.support.ProcessTestBase;
+
+/** One test per path through {@code credit-investigation}, with the real tiered approval it calls. */
+class CreditInvestigationProcessTest extends ProcessTestBase {
+
+	@Autowired
+	CustomerRepository customers;
+
+	@Autowired
+	CreditInvestigationService investigations;
+
+	@Test
+	void grantsTheApprovedLimitToASoundCustomer() {
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
+		ProcessInstance investigation = startInvestigation("ana", fixture);
+
+		assertThat(investigation).hasPassed(CreditInvestigationProcess.REGISTER_CUSTOMER,
+				CreditInvestigationProcess.RECORD_STATEMENTS, CreditInvestigationProcess.SCORE_CREDIT,
+				CreditInvestigationProcess.RECORD_GRADE, CreditInvestigationProcess.SUGGEST_LIMIT,
+				CreditInvestigationProcess.CHECK_BANK_INQUIRY, CreditInvestigationProcess.RECORD_SUGGESTION)
+			.hasNotPassed(CreditInvestigationProcess.CORRECT_FIGURES, CreditInvestigationProcess.INQUIRE_WITH_BANK)
+			.isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);
+		assertThat(openTask(investigation).getAssignee()).isEqualTo("ana");
+		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).containsEntry("creditScore", 71)
+			.containsEntry("creditGrade", "A")
+			.containsEntry("suggestedLimit", 275_000.0)
+			.containsEntry("quickRatioAssessment", "1.20 : 1 — meets the benchmark (1 : 1)")
+			.containsEntry("debtToAssetAssessment", "45.0 % — meets the benchmark (about 50 % or less)")
+			.containsEntry("assetTurnoverAssessment", "4.00 times — meets the benchmark (about 4 to 5 times)")
+			.containsEntry("netProfitMarginAssessment", "10.0 % — misses the benchmark (about 15 %)");
+
+		prepareApplication(investigation, "ana", 90_000);
+		approve(investigation, "clara");
+
+		assertThat(investigation).isEnded().hasPassed(CreditInvestigationProcess.GRANT_LIMIT,
+				CreditInvestigationProcess.END_LIMIT_GRANTED);
+		Customer customer = customers.findById(customerId(investigation)).orElseThrow();
+		assertThat(customer.getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+		assertThat(customer.getCreditLimit()).isEqualByComparingTo("90000.00");
+		assertThat(customer.getCreditGrade()).isEqualTo("A");
+		assertThat(customer.getLimitValidUntil()).isNotNull();
+		assertThat(customer.getNextReviewDate()).isEqualTo(java.time.LocalDate.now().plusMonths(6));
+		assertThat(customer.getOpenCaseProcessId()).isNull();
+	}
+
+	@Test
+	void recordsTheCreditFileWithFiguresRatiosScoreAndDecisionVersions() {
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
+		ProcessInstance investigation = startInvestigation("ana", fixture);
+
+		List<CreditFile> files = investigations.filesOf(customerId(investigation));
+		assertThat(files).hasSize(1);
+		CreditFile file = files.get(0);
+		assertThat(file.getStatus()).isEqualTo(CreditFileStatus.IN_PROGRESS);
+		assertThat(file.getKind()).isEqualTo(CreditFileKind.INVESTIGATION);
+		assertThat(file.getEnteredBy()).isEqualTo("ana");
+		assertThat(file.getStatement().quickAssets()).isEqualByComparingTo("1200000.00");
+		assertThat(file.getStatement().totalAssetsStart()).isEqualByComparingTo("4000000.00");
+		assertThat(file.getRatios().quickRatio()).isEqualByComparingTo("1.2000");
+		assertThat(file.getRatios().debtToAssetRatio()).isEqualByComparingTo("0.4500");
+		assertThat(file.getRatios().assetTurnover()).isEqualByComparingTo("4.0000");
+		assertThat(file.getRatios().netProfitMargin()).isEqualByComparingTo("0.1000");
+		assertThat(file.getRatios().netWorth()).isEqualByComparingTo("2750000.00");
+		assertThat(file.getRatings()).hasSize(12).allSatisfy((item, rating) -> assertThat(rating.value()).isEqualTo(3));
+		assertThat(file.getQualitativePoints()).isEqualTo(36);
+		assertThat(file.getCreditScore()).isEqualTo(71);
+		assertThat(file.getCreditGrade()).isEqualTo("A");
+		assertThat(file.getSuggestedLimit()).isEqualByComparingTo("275000.00");
+		assertThat(file.getDecisionVersions()).contains("credit-grade v", "credit-score v", "suggested-limit v",
+				"bank-inquiry-needed v", "review-interval v");
+		assertThat(file.getBankInquiryReasons()).isNull();
+	}
+
+	@Test
+	void asksTheBankWhenTheStatementsAreNotAudited() {
+		ProcessInstance investigation = startInvestigation("ana",
+				InvestigationFixture.soundCustomer().with("statementsAudited", false));
+
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.INQUIRE_WITH_BANK);
+		Task inquiry = openTask(investigation);
+		assertThat(engine.getRuntimeService().getVariable(investigation.getId(), "bankInquiryReasonsText"))
+			.isEqualTo("Financial statements are not audited");
+
+		complete("ana", inquiry, Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 1_500_000,
+				"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
+
+		assertThat(investigation).hasPassed(CreditInvestigationProcess.RECORD_BANK_INQUIRY)
+			.isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);
+		CreditFile file = investigations.filesOf(customerId(investigation)).get(0);
+		assertThat(file.getBankName()).isEqualTo("Bank of Hangzhou");
+		assertThat(file.getBankFacilityAmount()).isEqualByComparingTo("1500000.00");
+		assertThat(file.getBankRepaymentRecord()).isEqualTo("GOOD");
+		assertThat(file.getBankInquiredBy()).isEqualTo("ana");
+		assertThat((String) engine.getRuntimeService().getVariable(investigation.getId(), "bankInquirySummary"))
+			.contains("Bank of Hangzhou", "CNY 1,500,000.00", "GOOD");
+	}
+
+	@Test
+	void incompleteBankAnswerKeepsTheTaskOpenAndWritesNothing() {
+		ProcessInstance investigation = startInvestigation("ana",
+				InvestigationFixture.soundCustomer().with("statementsAudited", false));
+		Task inquiry = openTask(investigation);
+
+		assertThatThrownBy(() -> complete("ana", inquiry, Map.of("bankName", "Bank of Hangzhou")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("facility size")
+			.hasMessageContaining("repayment record");
+
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.INQUIRE_WITH_BANK);
+		assertThat(investigations.filesOf(customerId(investigation)).get(0).getBankName()).isNull();
+	}
+
+	@Test
+	void gradeCMakesTheCustomerCashOnlyAndTellsTheRepWhy() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer().ratings(1));
+
+		assertThat(investigation).hasPassed(CreditInvestigationProcess.MAKE_CASH_ONLY)
+			.hasNotPassed(CreditInvestigationProcess.SUGGEST_LIMIT, CreditInvestigationProcess.PREPARE_APPLICATION)
+			.isWaitingAt(CreditInvestigationProcess.REVIEW_CASH_ONLY);
+		String reason = (String) engine.getRuntimeService().getVariable(investigation.getId(), "cashOnlyReason");
+		assertThat(reason).contains("Grade C", "score 47");
+		Customer customer = customers.findById(customerId(investigation)).orElseThrow();
+		assertThat(customer.getCreditLimit()).isEqualByComparingTo(BigDecimal.ZERO);
+		assertThat(customer.getCreditGrade()).isEqualTo("C");
+		assertThat(customer.getCashOnlyReason()).isEqualTo(reason);
+
+		complete("ana", openTask(investigation), Map.of("cashOnlyAcknowledged", true));
+		assertThat(investigation).isEnded().hasPassed(CreditInvestigationProcess.END_CASH_ONLY);
+		assertThat(investigations.filesOf(customer.getId()).get(0).getStatus()).isEqualTo(CreditFileStatus.CASH_ONLY);
+	}
+
+	@Test
+	void badFiguresGoToACorrectionTaskThatNamesTheFieldAndNoCreditFileIsWrittenUntilFixed() {
+		ProcessInstance investigation = startInvestigation("ana",
+				InvestigationFixture.soundCustomer().with("currentLiabilities", 0).with("quickAssets", -5));
+
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.CORRECT_FIGURES)
+			.hasNotPassed(CreditInvestigationProcess.SCORE_CREDIT);
+		String problem = (String) engine.getRuntimeService().getVariable(investigation.getId(), "figuresProblem");
+		assertThat(problem).contains("Current liabilities must be greater than zero")
+			.contains("Quick assets cannot be negative");
+		assertThat(investigations.filesOf(customerId(investigation))).isEmpty();
+		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(investigation.getId())
+			.count()).isZero();
+
+		complete("ana", openTask(investigation), Map.of("currentLiabilities", 1_000_000, "quickAssets", 1_200_000));
+
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);
+		assertThat(investigations.filesOf(customerId(investigation))).hasSize(1);
+	}
+
+	@Test
+	void rejectionMakesTheCustomerCashOnlyWithTheApproversReason() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		prepareApplication(investigation, "ana", 90_000);
+		decide(investigation, "clara",
+				Map.of("approvalDecision", "REJECT", "approvalComment", "Too little trading history."));
+
+		assertThat(investigation).hasPassed(CreditInvestigationProcess.MAKE_CASH_ONLY)
+			.isWaitingAt(CreditInvestigationProcess.REVIEW_CASH_ONLY);
+		Customer customer = customers.findById(customerId(investigation)).orElseThrow();
+		assertThat(customer.getCashOnlyReason()).contains("rejected", "Too little trading history.", "clara");
+		assertThat(customer.getCreditLimit()).isEqualByComparingTo(BigDecimal.ZERO);
+		assertThat(investigations.filesOf(customer.getId()).get(0).getStatus()).isEqualTo(CreditFileStatus.REJECTED);
+	}
+
+	@Test
+	void invalidCreditCodeRefusesTheStartAndCreatesNothing() {
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer().with("creditCode", "91350100M000100Y44");
+		long customersBefore = customers.count();
+		long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+
+		assertThatThrownBy(() -> startInvestigation("ana", fixture)).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("check character '4'")
+			.hasMessageContaining("require '3'");
+
+		assertThat(customers.count()).isEqualTo(customersBefore);
+		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+	}
+
+	@Test
+	void aCustomerWithAnOpenInvestigationCannotGetASecondOne() {
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
+		ProcessInstance first = startInvestigation("ana", fixture);
+
+		assertThatThrownBy(() -> startInvestigation("ana", InvestigationFixture.soundCustomer()
+			.with("creditCode", fixture.creditCode()))).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("already has an open credit case");
+
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+			.processInstanceBusinessKey(String.valueOf(customerId(first)))
+			.processDefinitionKey(CreditInvestigationProcess.KEY)
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherRepsCustomerCannotBeInvestigated() {
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer().ratings(1);
+		ProcessInstance first = startInvestigation("ana", fixture);
+		complete("ana", openTask(first), Map.of("cashOnlyAcknowledged", true));
+
+		assertThatThrownBy(() -> startInvestigation("ben", InvestigationFixture.soundCustomer()
+			.with("creditCode", fixture.creditCode()))).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("looked after by ana");
+	}
+
+}

@@ -1,0 +1,115 @@
+package com.creditdesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Drives the credit processes through the Java API the way Tasklist does: as an authenticated user (so the
+ * engine's authorizations and the four-eyes listeners apply), claiming before completing. Time moves only with
+ * {@link ClockUtil}; jobs run only when a test executes them.
+ */
+@OnH2
+public abstract class ProcessTestBase extends IntegrationTestBase {
+
+	@AfterEach
+	void resetClockAndAuthentication() {
+		ClockUtil.reset();
+		engine.getIdentityService().clearAuthentication();
+	}
+
+	protected void authenticate(String userId) {
+		List<String> groups = engine.getIdentityService()
+			.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		engine.getIdentityService().setAuthentication(userId, groups);
+	}
+
+	protected <T> T as(String userId, java.util.function.Supplier<T> action) {
+		authenticate(userId);
+		try {
+			return action.get();
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	protected void as(String userId, Runnable action) {
+		as(userId, () -> {
+			action.run();
+			return null;
+		});
+	}
+
+	protected ProcessInstance startInvestigation(String rep, InvestigationFixture fixture) {
+		return as(rep, () -> engine.getRuntimeService()
+			.startProcessInstanceByKey("credit-investigation", fixture.variables()));
+	}
+
+	/** The one open task of the customer's credit case, in the investigation or in its approval. */
+	protected Task openTask(ProcessInstance investigation) {
+		String customerId = String.valueOf(engine.getRuntimeService()
+			.getVariable(investigation.getId(), "customerId"));
+		List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(customerId).list();
+		assertThat(tasks).as("open tasks of customer " + customerId).hasSize(1);
+		return tasks.get(0);
+	}
+
+	/** Claims and completes the task as the user, like Tasklist's Claim and Complete buttons. */
+	protected void complete(String userId, Task task, Map<String, Object> variables) {
+		as(userId, () -> {
+			if (task.getAssignee() == null) {
+				engine.getTaskService().claim(task.getId(), userId);
+			}
+			engine.getTaskService().complete(task.getId(), variables);
+		});
+	}
+
+	protected void prepareApplication(ProcessInstance investigation, String rep, long proposedLimit) {
+		Task task = openTask(investigation);
+		assertThat(task.getTaskDefinitionKey()).isEqualTo("UserTask_PrepareCreditApplication");
+		complete(rep, task, Map.of("proposedLimit", proposedLimit, "proposedTermMonths", 12, "proposalReason",
+				"Long-standing distributor with sound statements."));
+	}
+
+	protected void approve(ProcessInstance investigation, String approver) {
+		decide(investigation, approver, Map.of("approvalDecision", "APPROVE", "approvalComment", "Agreed."));
+	}
+
+	protected void decide(ProcessInstance investigation, String approver, Map<String, Object> decision) {
+		Task task = openTask(investigation);
+		assertThat(task.getTaskDefinitionKey()).isEqualTo("UserTask_ApproveCreditGrant");
+		complete(approver, task, decision);
+	}
+
+	protected long customerId(ProcessInstance investigation) {
+		return Long.parseLong(investigation.getBusinessKey() != null ? investigation.getBusinessKey()
+				: engine.getHistoryService()
+					.createHistoricProcessInstanceQuery()
+					.processInstanceId(investigation.getId())
+					.singleResult()
+					.getBusinessKey());
+	}
+
+	protected Object historicVariable(ProcessInstance instance, String name) {
+		var variable = engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(name)
+			.singleResult();
+		return variable == null ? null : variable.getValue();
+	}
+
+}
