@@ -2,12 +2,10 @@ package com.creditdesk.customer;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.creditdesk.identity.CurrentUser;
 
@@ -18,8 +16,11 @@ class CustomerController {
 
 	private final CustomerRepository customers;
 
-	CustomerController(CustomerRepository customers) {
+	private final CustomerService service;
+
+	CustomerController(CustomerRepository customers, CustomerService service) {
 		this.customers = customers;
+		this.service = service;
 	}
 
 	@GetMapping
@@ -32,18 +33,7 @@ class CustomerController {
 
 	@GetMapping("/{id}")
 	CustomerView get(@PathVariable long id) {
-		return CustomerView.of(visibleCustomer(customers, id));
-	}
-
-	static Customer visibleCustomer(CustomerRepository customers, long id) {
-		Customer customer = customers.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Customer " + id + " does not exist."));
-		CurrentUser user = CurrentUser.get();
-		if (!user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Customer " + id + " is looked after by another rep; only its rep and managers may see it.");
-		}
-		return customer;
+		return CustomerView.of(service.visibleTo(id, CurrentUser.get()));
 	}
 
 }

@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.ConflictException;
+import com.creditdesk.system.ForbiddenException;
+import com.creditdesk.system.NotFoundException;
 import com.creditdesk.system.InvalidRequestException;
 
 /** Changes to a customer's master data and credit standing. */
@@ -80,6 +83,21 @@ public class CustomerService {
 	public Customer get(long customerId) {
 		return customers.findById(customerId)
 			.orElseThrow(() -> new InvalidRequestException("Customer " + customerId + " does not exist."));
+	}
+
+	/**
+	 * The customer, if the user may see it: reps see the customers they are responsible for, managers and
+	 * administrators all.
+	 */
+	@Transactional(readOnly = true)
+	public Customer visibleTo(long customerId, CurrentUser user) {
+		Customer customer = customers.findById(customerId)
+			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " does not exist."));
+		if (!user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
+			throw new ForbiddenException("Customer " + customerId
+					+ " is looked after by another rep; only its rep and managers may see it.");
+		}
+		return customer;
 	}
 
 	private static void ensureNoOpenCase(Customer customer) {

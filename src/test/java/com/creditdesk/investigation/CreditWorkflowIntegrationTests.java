@@ -1,0 +1,156 @@
+package com.creditdesk.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.creditdesk.support.IntegrationTestBase;
+import com.creditdesk.support.InvestigationFixture;
+
+/**
+ * The credit workflow over HTTP as reps and managers drive it (the calls Tasklist makes to the engine's REST API),
+ * then CreditDesk's own API showing the records. Runs on H2 and on PostgreSQL.
+ */
+abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
+
+	@Test
+	void repStartsAnInvestigationThroughRestAndFindsTheApplicationTaskInTheirTasklist() {
+		ResponseEntity<Map> started = submitStartForm("ana", InvestigationFixture.soundCustomer());
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String instanceId = (String) started.getBody().get("id");
+		String customerId = (String) started.getBody().get("businessKey");
+
+		List<Map> tasks = tasks("ana", "processInstanceId=" + instanceId + "&assignee=ana");
+		assertThat(tasks).extracting(t -> t.get("name")).containsExactly("Prepare credit-grant application");
+
+		ResponseEntity<Map[]> files = as("ana").getForEntity("/api/customers/" + customerId + "/credit-files",
+				Map[].class);
+		assertThat(files.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(files.getBody()).hasSize(1);
+		assertThat(files.getBody()[0]).containsEntry("status", "IN_PROGRESS")
+			.containsEntry("creditGrade", "A")
+			.containsEntry("creditScore", 71);
+		assertThat((String) files.getBody()[0].get("decisionVersions")).contains("credit-score v");
+		assertThat(as("ben").getForEntity("/api/customers/" + customerId + "/credit-files", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void badCreditCodeThroughRestIsRefusedWith400AndCreatesNothing() {
+		long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+		ResponseEntity<Map> started = submitStartForm("ana",
+				InvestigationFixture.soundCustomer().with("creditCode", "91350100M000100Y44"));
+
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) started.getBody().get("message")).contains("check character '4'");
+		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+	}
+
+	@Test
+	void twoManagersApproveInTurnAndTheCustomerShowsTheLimitWithBothApprovals() {
+		ResponseEntity<Map> started = submitStartForm("ana", InvestigationFixture.soundCustomer()
+			.ratings(4)
+			.with("expectedMonthlyPurchases", 2_000_000)
+			.with("requestedLimit", 300_000));
+		String instanceId = (String) started.getBody().get("id");
+		String customerId = (String) started.getBody().get("businessKey");
+		String application = (String) tasks("ana", "processInstanceId=" + instanceId).get(0).get("id");
+		assertThat(submitTaskForm("ana", application, Map.of("proposedLimit", 300_000, "proposedTermMonths", 12,
+				"proposalReason", "Reliable payer with audited statements.")).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		String first = (String) approvalTask("clara", customerId).get("id");
+		assertThat(tasks("ana", "processInstanceBusinessKey=" + customerId)).as("the rep cannot see approvals")
+			.isEmpty();
+		assertThat(claim("ana", first).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(claim("clara", first).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(submitTaskForm("clara", first, Map.of("approvalDecision", "APPROVE", "approvalComment",
+				"Figures are sound.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		String second = (String) approvalTask("dora", customerId).get("id");
+		assertThat(claim("dora", second).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(submitTaskForm("dora", second, Map.of("approvalDecision", "APPROVE")).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		Map customer = as("ana").getForObject("/api/customers/" + customerId, Map.class);
+		assertThat(customer).containsEntry("status", "ACTIVE").containsEntry("creditGrade", "AA");
+		assertThat(((Number) customer.get("creditLimit")).doubleValue()).isEqualTo(300_000.0);
+		Map[] history = as("ana").getForObject("/api/customers/" + customerId + "/credit-decisions", Map[].class);
+		assertThat(history).hasSize(1);
+		assertThat(history[0]).containsEntry("outcome", "APPROVED");
+		assertThat((List<Map>) history[0].get("steps")).extracting(s -> s.get("approver"))
+			.containsExactly("clara", "dora");
+	}
+
+	@Test
+	void theRequesterWhoIsAlsoAManagerIsRefusedThroughRest() {
+		ResponseEntity<Map> started = submitStartForm("carl", InvestigationFixture.soundCustomer());
+		String instanceId = (String) started.getBody().get("id");
+		String customerId = (String) started.getBody().get("businessKey");
+		String application = (String) tasks("carl", "processInstanceId=" + instanceId).get(0).get("id");
+		submitTaskForm("carl", application, Map.of("proposedLimit", 50_000, "proposedTermMonths", 12,
+				"proposalReason", "Small first order volume."));
+
+		String approvalTask = (String) approvalTask("carl", customerId).get("id");
+		ResponseEntity<Map> claim = claim("carl", approvalTask);
+		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) claim.getBody().get("message")).contains("carl requested this credit grant");
+		ResponseEntity<Map> complete = submitTaskForm("carl", approvalTask, Map.of("approvalDecision", "APPROVE"));
+		assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(tasks("clara", "processInstanceBusinessKey=" + customerId)).hasSize(1);
+	}
+
+	private Map approvalTask(String user, String customerId) {
+		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + customerId);
+		assertThat(tasks).hasSize(1);
+		assertThat((String) tasks.get(0).get("name")).startsWith("Approve credit grant");
+		return tasks.get(0);
+	}
+
+	private List<Map> tasks(String user, String query) {
+		ResponseEntity<Map[]> response = as(user).getForEntity("/engine-rest/task?maxResults=50&" + query,
+				Map[].class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return List.of(response.getBody());
+	}
+
+	private ResponseEntity<Map> claim(String user, String taskId) {
+		return post(as(user), "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+	}
+
+	private ResponseEntity<Map> submitStartForm(String user, InvestigationFixture fixture) {
+		return post(as(user), "/engine-rest/process-definition/key/credit-investigation/submit-form",
+				Map.of("variables", typed(fixture.variables())));
+	}
+
+	private ResponseEntity<Map> submitTaskForm(String user, String taskId, Map<String, Object> variables) {
+		return post(as(user), "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", typed(variables)));
+	}
+
+	private static ResponseEntity<Map> post(TestRestTemplate client, String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return client.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+	}
+
+	/** Variables the way Tasklist sends them: value plus the type the engine should store. */
+	private static Map<String, Object> typed(Map<String, Object> variables) {
+		Map<String, Object> typed = new LinkedHashMap<>();
+		variables.forEach((name, value) -> typed.put(name, Map.of("value", value, "type",
+				value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
+						: value instanceof Number ? "Double" : "String")));
+		return typed;
+	}
+
+}
