@@ -223,8 +223,8 @@ async function main() {
 
   if (bpmnFiles.length) {
     const config = JSON.parse(await readFile(path.join(HERE, '.bpmnlintrc'), 'utf8'));
-    const linter = new Linter({ resolver: new NodeResolver({ require }) });
-    for (const f of bpmnFiles) await lintBpmn(f, linter, config);
+    // a fresh linter per file: some rules keep state between runs, which would mix files up
+    for (const f of bpmnFiles) await lintBpmn(f, new Linter({ resolver: new NodeResolver({ require }) }), config);
   }
   for (const f of dmnFiles) await checkDmn(f);
 

@@ -92,6 +92,27 @@ public class CreditDecisionService {
 		return new StepResult(ended, amount, earlierApprovals(decision));
 	}
 
+	/**
+	 * A re-evaluation that keeps the current limit needs no approval chain: a customer manager (never the rep who
+	 * proposed it) confirms it, and that confirmation is the decision.
+	 */
+	@Transactional
+	public CreditDecision recordConfirmation(long customerId, long creditFileId, String processInstanceId,
+			String requester, BigDecimal currentLimit, String confirmer, String comment, LocalDate validUntil) {
+		if (confirmer == null || confirmer.equals(requester)) {
+			throw new FourEyesViolation("Four eyes: " + confirmer
+					+ " proposed this limit and cannot confirm it; another customer manager must.");
+		}
+		BigDecimal amount = Money.of(currentLimit);
+		CreditDecision decision = new CreditDecision(customerId, creditFileId, processInstanceId, requester, amount,
+				amount, "customerManagers (confirmation)",
+				"Re-evaluation confirming the current limit: confirmed by a customer manager", validUntil);
+		decision.addStep(new CreditDecisionStep(1, "customerManagers", confirmer, StepDecision.APPROVE, amount,
+				comment == null || comment.isBlank() ? null : comment.trim()), amount);
+		decision.decide();
+		return decisions.saveAndFlush(decision);
+	}
+
 	@Transactional
 	CreditDecision finish(long decisionId) {
 		CreditDecision decision = get(decisionId);

@@ -1,7 +1,7 @@
 package com.creditdesk.approval;
 
 /** Someone tried to approve their own request, or to approve twice in one chain. */
-class FourEyesViolation extends RuntimeException {
+public class FourEyesViolation extends RuntimeException {
 
 	FourEyesViolation(String message) {
 		super(message);

@@ -103,6 +103,12 @@ public class Customer {
 		this.cashOnlyReason = null;
 	}
 
+	/** A re-evaluation kept the limit but changed the grade and the next review date. */
+	public void regrade(String grade, LocalDate nextReview) {
+		this.creditGrade = grade;
+		this.nextReviewDate = nextReview;
+	}
+
 	/** No credit: every sale must be paid in cash or secured by collateral. */
 	public void makeCashOnly(String grade, String reason, LocalDate nextReview) {
 		this.creditLimit = BigDecimal.ZERO.setScale(2);

@@ -3,7 +3,11 @@ package com.creditdesk.customer;
 import java.util.List;
 import java.util.Optional;
 
+import java.time.LocalDate;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
@@ -12,5 +16,14 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
 	List<Customer> findByResponsibleRepOrderByName(String responsibleRep);
 
 	List<Customer> findAllByOrderByName();
+
+	@Query("""
+			select c from Customer c
+			where c.openCaseProcessId is null
+			  and c.status in (com.creditdesk.customer.CustomerStatus.ACTIVE, com.creditdesk.customer.CustomerStatus.CREDIT_HOLD)
+			  and (c.nextReviewDate <= :today or c.limitValidUntil < :today)
+			order by c.nextReviewDate
+			""")
+	List<Customer> findDueForReview(@Param("today") LocalDate today);
 
 }

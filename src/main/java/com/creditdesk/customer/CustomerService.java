@@ -73,6 +73,24 @@ public class CustomerService {
 	}
 
 	@Transactional
+	public Customer regrade(long customerId, String grade, LocalDate nextReview) {
+		Customer customer = get(customerId);
+		customer.regrade(grade, nextReview);
+		return customer;
+	}
+
+	/** Customers whose periodic review or limit expiry has come and who have no open credit case. */
+	@Transactional(readOnly = true)
+	public java.util.List<Customer> dueForReview(LocalDate today) {
+		return customers.findDueForReview(today);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Customer> findByCreditCode(String creditCode) {
+		return customers.findByCreditCode(CreditCode.normalize(creditCode));
+	}
+
+	@Transactional
 	public Customer makeCashOnly(long customerId, String grade, String reason, LocalDate nextReview) {
 		Customer customer = get(customerId);
 		customer.makeCashOnly(grade, reason, nextReview);

@@ -193,7 +193,9 @@ public class CreditFile {
 	}
 
 	void submitApplication(BigDecimal proposedLimit, int termMonths, String reason) {
-		ensureInProgress();
+		if (status != CreditFileStatus.SUBMITTED) {
+			ensureInProgress(); // a submitted application may be revised until it is decided
+		}
 		this.proposedLimit = proposedLimit;
 		this.proposedTermMonths = termMonths;
 		this.proposalReason = reason;

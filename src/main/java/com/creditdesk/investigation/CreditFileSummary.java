@@ -14,6 +14,10 @@ public record CreditFileSummary(long creditFileId, long customerId, Integer cred
 		BigDecimal suggestedLimit, BigDecimal proposedLimit, Integer proposedTermMonths, String proposalReason,
 		Map<String, String> ratioAssessments, String bankInquirySummary) {
 
+	public static CreditFileSummary summaryOf(CreditFile file) {
+		return of(file);
+	}
+
 	static CreditFileSummary of(CreditFile file) {
 		return new CreditFileSummary(file.getId(), file.getCustomerId(), file.getCreditScore(), file.getCreditGrade(),
 				file.getSuggestedLimit(), file.getProposedLimit(), file.getProposedTermMonths(),

@@ -80,6 +80,7 @@ public final class CreditInvestigationProcess {
 	public static final String CREDIT_SCORE = "creditScore";
 	public static final String CREDIT_GRADE = "creditGrade";
 	public static final String SUGGESTED_LIMIT = "suggestedLimit";
+	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
 	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText";
 	public static final String BANK_INQUIRY_SUMMARY = "bankInquirySummary";
 
@@ -130,16 +131,16 @@ public final class CreditInvestigationProcess {
 				money(scope, REQUESTED_LIMIT));
 	}
 
-	static long customerId(VariableScope scope) {
+	public static long customerId(VariableScope scope) {
 		return ((Number) scope.getVariable(CUSTOMER_ID)).longValue();
 	}
 
-	static Long creditFileId(VariableScope scope) {
+	public static Long creditFileId(VariableScope scope) {
 		Object value = scope.getVariable(CREDIT_FILE_ID);
 		return value == null ? null : ((Number) value).longValue();
 	}
 
-	static String text(VariableScope scope, String name) {
+	public static String text(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);
 		if (value == null) {
 			return null;
@@ -148,7 +149,7 @@ public final class CreditInvestigationProcess {
 		return text.isEmpty() ? null : text;
 	}
 
-	static BigDecimal money(VariableScope scope, String name) {
+	public static BigDecimal money(VariableScope scope, String name) {
 		try {
 			return Money.of(scope.getVariable(name));
 		}
@@ -157,7 +158,7 @@ public final class CreditInvestigationProcess {
 		}
 	}
 
-	static Integer integer(VariableScope scope, String name) {
+	public static Integer integer(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);
 		if (value instanceof Number number) {
 			double d = number.doubleValue();

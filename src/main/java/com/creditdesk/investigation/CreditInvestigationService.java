@@ -83,6 +83,12 @@ public class CreditInvestigationService {
 		return files.findByCustomerIdOrderByEnteredAtDesc(customerId);
 	}
 
+	/** The customer's most recent credit file that has figures, if any: the starting point of a re-evaluation. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CreditFile> latestFile(long customerId) {
+		return files.findByCustomerIdOrderByEnteredAtDesc(customerId).stream().findFirst();
+	}
+
 	/** What approvers and the application form show about a file. */
 	@Transactional(readOnly = true)
 	public CreditFileSummary summary(long fileId) {

@@ -30,11 +30,16 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 		List<Object> reasonValues = (List<Object>) execution
 			.getVariable(CreditInvestigationProcess.BANK_INQUIRY_REASON_LIST);
 		List<String> reasons = reasonValues == null ? List.of() : reasonValues.stream().map(String::valueOf).toList();
-		String versions = decisionVersions.describe(execution, "credit-grade", "credit-score",
-				"suggested-limit", "bank-inquiry-needed", "review-interval");
+		boolean bankChecked = execution.hasVariable(CreditInvestigationProcess.BANK_INQUIRY_REASON_LIST);
+		String versions = bankChecked
+				? decisionVersions.describe(execution, "credit-grade", "credit-score", "suggested-limit",
+						"bank-inquiry-needed", "review-interval")
+				: decisionVersions.describe(execution, "credit-grade", "credit-score", "suggested-limit",
+						"review-interval");
 		investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested, reasons,
 				versions);
 		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
+		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
 		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
 		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));
 		execution.removeVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_RESULT);

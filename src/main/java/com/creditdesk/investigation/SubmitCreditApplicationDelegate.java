@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.UserInput;
 
@@ -21,10 +22,15 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 
 	static final BigDecimal MINIMUM_LIMIT = new BigDecimal("1000");
 
+	static final String LIMIT_CHANGED = "limitChanged";
+
 	private final CreditInvestigationService investigations;
 
-	SubmitCreditApplicationDelegate(CreditInvestigationService investigations) {
+	private final CustomerService customers;
+
+	SubmitCreditApplicationDelegate(CreditInvestigationService investigations, CustomerService customers) {
 		this.investigations = investigations;
+		this.customers = customers;
 	}
 
 	@Override
@@ -54,6 +60,9 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 		execution.setVariable(CreditInvestigationProcess.REQUESTED_AMOUNT, proposed.doubleValue());
 		execution.setVariable(CreditInvestigationProcess.LIMIT_VALID_UNTIL, validUntil.toString());
 		execution.setVariable(CreditInvestigationProcess.NEXT_REVIEW_DATE, nextReview.toString());
+		// a re-evaluation that confirms the current limit needs no approval chain, only a manager's confirmation
+		BigDecimal current = customers.get(CreditInvestigationProcess.customerId(execution)).getCreditLimit();
+		execution.setVariable(LIMIT_CHANGED, proposed.compareTo(current) != 0);
 	}
 
 }

@@ -1,0 +1,140 @@
+package com.creditdesk.review;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerService;
+import com.creditdesk.identity.Roles;
+import com.creditdesk.investigation.CreditFile;
+import com.creditdesk.investigation.CreditFileSummary;
+import com.creditdesk.investigation.CreditInvestigationProcess;
+import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.investigation.FinancialStatement;
+import com.creditdesk.system.Money;
+import com.creditdesk.system.UserInput;
+
+/**
+ * Opens the review: finds the customer (by id from a trigger, or by credit code from the rep's start form), makes
+ * sure a rep asks only for their own customers, opens the credit case, and fills the rep's update form with the
+ * last credit file so the rep changes only what changed.
+ */
+@Component
+class OpenReviewDelegate implements JavaDelegate {
+
+	private final CustomerService customers;
+
+	private final CreditInvestigationService investigations;
+
+	private final ReevaluationService reviews;
+
+	OpenReviewDelegate(CustomerService customers, CreditInvestigationService investigations,
+			ReevaluationService reviews) {
+		this.customers = customers;
+		this.investigations = investigations;
+		this.reviews = reviews;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String initiator = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.INITIATOR);
+		Object triggerValue = execution.getVariable(CreditReevaluationProcess.TRIGGER);
+		TriggerKind kind = triggerValue == null ? TriggerKind.ON_REQUEST : TriggerKind.valueOf(triggerValue.toString());
+		Customer customer = customer(execution);
+		if (kind == TriggerKind.ON_REQUEST && initiator != null && !initiator.equals(customer.getResponsibleRep())
+				&& !isManager(execution, initiator)) {
+			throw UserInput.rejection("Customer " + customer.getName() + " is looked after by "
+					+ customer.getResponsibleRep() + "; only that rep or a manager can ask for its re-evaluation.",
+					Map.of("creditCode", "not your customer"));
+		}
+		String reason = reason(execution, kind);
+		UserInput.check(() -> customers.openCase(customer.getId(), execution.getProcessInstanceId()));
+		reviews.recordStarted(customer.getId(), kind, reason, initiator, execution.getProcessInstanceId());
+
+		execution.setProcessBusinessKey(String.valueOf(customer.getId()));
+		execution.setVariable(CreditInvestigationProcess.CUSTOMER_ID, customer.getId());
+		execution.setVariable(CreditInvestigationProcess.CUSTOMER_NAME, customer.getName());
+		execution.setVariable(CreditInvestigationProcess.CREDIT_CODE, customer.getCreditCode());
+		execution.setVariable(CreditInvestigationProcess.REQUESTER, customer.getResponsibleRep());
+		execution.setVariable(CreditReevaluationProcess.TRIGGER, kind.name());
+		execution.setVariable(CreditReevaluationProcess.TRIGGER_TEXT, kind.name() + ": " + reason);
+		execution.setVariable(CreditReevaluationProcess.PREVIOUS_LIMIT, customer.getCreditLimit().doubleValue());
+		execution.setVariable(CreditReevaluationProcess.PREVIOUS_LIMIT_TEXT, Money.format(customer.getCreditLimit()));
+		execution.setVariable(CreditReevaluationProcess.PREVIOUS_GRADE,
+				customer.getCreditGrade() == null ? "none" : customer.getCreditGrade());
+		investigations.latestFile(customer.getId()).ifPresent(file -> prefill(execution, customer, file));
+	}
+
+	private Customer customer(DelegateExecution execution) {
+		Object id = execution.getVariable(CreditInvestigationProcess.CUSTOMER_ID);
+		if (id instanceof Number number) {
+			return customers.get(number.longValue());
+		}
+		String code = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_CODE);
+		return customers.findByCreditCode(code == null ? "" : code)
+			.orElseThrow(() -> UserInput.rejection("No customer has the unified social credit code '" + code
+					+ "'. New customers need a credit investigation first.", Map.of("creditCode", "unknown")));
+	}
+
+	private static String reason(DelegateExecution execution, TriggerKind kind) {
+		String reason = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.REASON);
+		if (kind == TriggerKind.ON_REQUEST) {
+			String change = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.REQUESTED_CHANGE);
+			if (reason == null || reason.length() < 10) {
+				throw UserInput.rejection("Say why the customer should be re-evaluated (at least 10 characters).",
+						Map.of(CreditReevaluationProcess.REASON, "too short"));
+			}
+			return (change == null ? "REVIEW" : change.toUpperCase(Locale.ROOT)) + " requested: " + reason;
+		}
+		return reason == null ? kind.name() : reason;
+	}
+
+	private static boolean isManager(DelegateExecution execution, String userId) {
+		return execution.getProcessEngineServices()
+			.getIdentityService()
+			.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.anyMatch(group -> Roles.MANAGEMENT.contains(group.getId()));
+	}
+
+	/** The last file's figures and ratings, so the rep's form starts from them; also its values for comparison. */
+	private static void prefill(DelegateExecution execution, Customer customer, CreditFile file) {
+		FinancialStatement s = file.getStatement();
+		if (s.quickAssets() == null) {
+			return;
+		}
+		execution.setVariable(CreditInvestigationProcess.STATEMENT_PERIOD, file.getStatementPeriod());
+		execution.setVariable(CreditInvestigationProcess.STATEMENTS_AUDITED, file.isStatementsAudited());
+		Map<String, BigDecimal> figures = Map.of("quickAssets", s.quickAssets(), "currentLiabilities",
+				s.currentLiabilities(), "totalLiabilities", s.totalLiabilities(), "totalAssetsStart",
+				s.totalAssetsStart(), "totalAssetsEnd", s.totalAssetsEnd(), "salesRevenue", s.salesRevenue(),
+				"netProfit", s.netProfit(), CreditInvestigationProcess.EXPECTED_MONTHLY_PURCHASES,
+				file.getExpectedMonthlyPurchases(), CreditInvestigationProcess.REQUESTED_LIMIT,
+				customer.getCreditLimit().signum() > 0 ? customer.getCreditLimit() : file.getRequestedLimit());
+		figures.forEach((name, value) -> execution.setVariable(name, value.doubleValue()));
+		execution.setVariable(CreditInvestigationProcess.PAYMENT_TERM_DAYS, file.getPaymentTermDays());
+		file.getRatings().forEach((item, rating) -> {
+			execution.setVariable(item.ratingKey(), rating.value());
+			execution.setVariable(item.noteKey(), rating.note());
+		});
+		if (file.getCreditScore() != null) {
+			execution.setVariable(CreditReevaluationProcess.PREVIOUS_SCORE, file.getCreditScore());
+		}
+		Map<String, String> previous = CreditFileSummary.summaryOf(file)
+			.ratioAssessments()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(e -> "previous" + Character.toUpperCase(e.getKey().charAt(0))
+					+ e.getKey().substring(1), Map.Entry::getValue));
+		previous.forEach(execution::setVariable);
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.creditdesk.review;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.approval.CreditDecision;
+import com.creditdesk.approval.CreditDecisionService;
+import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.investigation.CreditInvestigationProcess;
+import com.creditdesk.system.Money;
+import com.creditdesk.system.UserInput;
+
+/**
+ * The customer manager's answer to a review that keeps the current limit: confirmed (that is the credit decision)
+ * or sent back to the rep with a remark.
+ */
+@Component
+class RecordConfirmationDelegate implements JavaDelegate {
+
+	private final CreditDecisionService decisions;
+
+	RecordConfirmationDelegate(CreditDecisionService decisions) {
+		this.decisions = decisions;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String choice = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.CONFIRMATION_DECISION);
+		String comment = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.MANAGER_COMMENT);
+		execution.removeVariable(CreditReevaluationProcess.CONFIRMATION_DECISION);
+		if ("SEND_BACK".equals(choice)) {
+			if (comment == null) {
+				throw UserInput.rejection("Tell the rep why you send the proposal back.",
+						Map.of(CreditReevaluationProcess.MANAGER_COMMENT, "required"));
+			}
+			execution.setVariable(CreditReevaluationProcess.LIMIT_CONFIRMED, false);
+			return;
+		}
+		if (!"CONFIRM".equals(choice)) {
+			throw UserInput.rejection("Choose confirm or send back.",
+					Map.of(CreditReevaluationProcess.CONFIRMATION_DECISION, "required"));
+		}
+		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String confirmer = current == null ? null : current.getUserId();
+		BigDecimal limit = Money.of(execution.getVariable(CreditReevaluationProcess.PREVIOUS_LIMIT));
+		CreditDecision decision;
+		try {
+			decision = decisions.recordConfirmation(CreditInvestigationProcess.customerId(execution),
+					CreditInvestigationProcess.creditFileId(execution), execution.getProcessInstanceId(),
+					CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER), limit, confirmer,
+					comment, LocalDate.parse(
+							CreditInvestigationProcess.text(execution, CreditInvestigationProcess.LIMIT_VALID_UNTIL)));
+		}
+		catch (FourEyesViolation e) {
+			throw new AuthorizationException(e.getMessage());
+		}
+		execution.setVariable(CreditReevaluationProcess.LIMIT_CONFIRMED, true);
+		execution.setVariable(CreditInvestigationProcess.APPROVED_AMOUNT, limit.doubleValue());
+		execution.setVariable(CreditInvestigationProcess.CREDIT_DECISION_ID, decision.getId());
+	}
+
+}
