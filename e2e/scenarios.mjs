@@ -177,12 +177,6 @@ async function waitStarted(page) {
   await page.locator('.modal-content').waitFor({ state: 'detached' });
 }
 
-/** Text of Tasklist's notifications (errors and confirmations). */
-async function notifications(page) {
-  return (await page.locator('.notifications .alert, .page-notifications .alert, [cam-notifications] .alert')
-    .allInnerTexts()).join(' | ').replace(/\s+/g, ' ');
-}
-
 async function waitNotification(page, pattern) {
   const alert = page.locator('.alert').filter({ hasText: pattern }).first();
   await alert.waitFor();
@@ -230,7 +224,14 @@ async function claim(page) {
   await page.locator('.task-details, [cam-tasklist-task]').getByText('Claim', { exact: true }).first().click();
 }
 
+/** Closes Tasklist's notifications: they float over the form's Complete button. */
+async function dismissNotifications(page) {
+  const close = page.locator('.alert button.close:visible');
+  for (let i = await close.count(); i > 0; i--) await close.first().click({ timeout: 2_000 }).catch(() => {});
+}
+
 async function completeTask(page) {
+  await dismissNotifications(page);
   const button = page.locator('.task-details').getByRole('button', { name: 'Complete', exact: true }).first();
   await button.scrollIntoViewIfNeeded();
   check(await button.isEnabled(), 'Complete is disabled: the form is not valid');

@@ -52,12 +52,13 @@ class ApprovalTaskListener implements TaskListener {
 
 	private void showLevel(DelegateTask task) {
 		ApprovalLevel level = level(task.getExecution());
-		task.setName("Approve credit grant: " + task.getVariable("customerName") + ", CNY "
+		task.setName("Approve credit grant: " + task.getVariable("customerName") + ", "
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", grade "
 				+ task.getVariable("creditGrade"));
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, level.displayName());
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT, level.authorityLimit().doubleValue());
+		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT + "Text", Money.format(level.authorityLimit()));
 	}
 
 	private void checkFourEyes(DelegateTask task, String userId) {

@@ -57,7 +57,9 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable(CreditGrantApprovalProcess.CHAIN_ENDED, false);
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW, decision.getAmountUnderReview().doubleValue());
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
-				Money.plain(decision.getAmountUnderReview()));
+				Money.format(decision.getAmountUnderReview()));
+		execution.setVariable("requestedAmountText", Money.format(decision.getRequestedAmount()));
+		execution.setVariable("cashOrCollateralText", Money.format(decision.getCashOrCollateralAmount()));
 		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL,
 				decision.getCashOrCollateralAmount().doubleValue());
 
@@ -67,6 +69,7 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable("creditGrade", file.creditGrade());
 		execution.setVariable("creditScore", file.creditScore());
 		execution.setVariable("suggestedLimit", file.suggestedLimit() == null ? null : file.suggestedLimit().doubleValue());
+		execution.setVariable("suggestedLimitText", Money.format(file.suggestedLimit()));
 		execution.setVariable("proposalReason", file.proposalReason());
 		execution.setVariable("bankInquirySummary", file.bankInquirySummary());
 		file.ratioAssessments().forEach(execution::setVariable);

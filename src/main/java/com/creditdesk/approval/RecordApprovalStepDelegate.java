@@ -46,7 +46,7 @@ class RecordApprovalStepDelegate implements JavaDelegate {
 		DelegateExecution process = execution.getProcessInstance();
 		process.setVariable(CreditGrantApprovalProcess.CHAIN_ENDED, result.chainEnded());
 		process.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW, result.amountUnderReview().doubleValue());
-		process.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT, Money.plain(result.amountUnderReview()));
+		process.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT, Money.format(result.amountUnderReview()));
 		process.setVariable(CreditGrantApprovalProcess.EARLIER_APPROVALS, result.earlierApprovals());
 		// the next approver starts from an empty form
 		for (String input : List.of(ApprovalTaskListener.DECIDED_BY, CreditGrantApprovalProcess.APPROVAL_DECISION,

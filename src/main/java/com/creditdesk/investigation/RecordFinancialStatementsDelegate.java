@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.system.Money;
+
 /**
  * Checks the statement figures and ratings; valid ones go into the credit file with the computed ratios, and the
  * ratios become the scorecard's inputs. Invalid ones never reach the engine as an exception: the flow goes to the
@@ -43,6 +45,7 @@ class RecordFinancialStatementsDelegate implements JavaDelegate {
 		execution.setVariable(CreditInvestigationProcess.NET_PROFIT_MARGIN, ratios.netProfitMargin().doubleValue());
 		execution.setVariable(CreditInvestigationProcess.NET_WORTH, ratios.netWorth().doubleValue());
 		execution.setVariable(CreditInvestigationProcess.QUALITATIVE_POINTS, file.getQualitativePoints());
+		execution.setVariable(CreditInvestigationProcess.REQUESTED_LIMIT + "Text", Money.format(file.getRequestedLimit()));
 		CreditFileSummary.assessments(ratios).forEach(execution::setVariable);
 	}
 
