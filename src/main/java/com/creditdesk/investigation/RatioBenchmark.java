@@ -18,7 +18,7 @@ public enum RatioBenchmark {
 
 		@Override
 		String format(BigDecimal value) {
-			return number(value, "0.00") + " : 1";
+			return number(value, "0.00##") + " : 1";
 		}
 	},
 	DEBT_TO_ASSET("Debt-to-asset ratio 资产负债率", "about 50 % or less") {
@@ -40,7 +40,7 @@ public enum RatioBenchmark {
 
 		@Override
 		String format(BigDecimal value) {
-			return number(value, "0.00") + " times";
+			return number(value, "0.00##") + " times";
 		}
 	},
 	NET_PROFIT_MARGIN("Net profit margin 销售净利率", "about 15 %") {
@@ -82,7 +82,7 @@ public enum RatioBenchmark {
 	}
 
 	private static String percent(BigDecimal value) {
-		return number(value.movePointRight(2), "0.0") + " %";
+		return number(value.movePointRight(2), "0.0#") + " %";
 	}
 
 }
