@@ -61,6 +61,9 @@ public class Customer {
 
 	private String cashOnlyReason;
 
+	/** The credit decision that granted the current limit. */
+	private Long limitDecisionId;
+
 	/** The credit investigation or re-evaluation currently open for this customer, if any. */
 	private String openCaseProcessId;
 
@@ -94,8 +97,10 @@ public class Customer {
 	}
 
 	/** Records an approved limit: the customer trades on credit up to it until {@code validUntil}. */
-	public void grantLimit(BigDecimal limit, String grade, LocalDate validUntil, LocalDate nextReview) {
+	public void grantLimit(BigDecimal limit, String grade, LocalDate validUntil, LocalDate nextReview,
+			Long decisionId) {
 		this.creditLimit = limit.setScale(2, RoundingMode.DOWN);
+		this.limitDecisionId = decisionId;
 		this.creditGrade = grade;
 		this.limitValidUntil = validUntil;
 		this.nextReviewDate = nextReview;
@@ -112,6 +117,7 @@ public class Customer {
 	/** No credit: every sale must be paid in cash or secured by collateral. */
 	public void makeCashOnly(String grade, String reason, LocalDate nextReview) {
 		this.creditLimit = BigDecimal.ZERO.setScale(2);
+		this.limitDecisionId = null;
 		if (grade != null) {
 			this.creditGrade = grade;
 		}
@@ -214,6 +220,16 @@ public class Customer {
 
 	public String getCashOnlyReason() {
 		return cashOnlyReason;
+	}
+
+	public Long getLimitDecisionId() {
+		return limitDecisionId;
+	}
+
+	/** Whether the customer may buy on credit today: active, with a limit that has not expired. */
+	public boolean tradesOnCredit(LocalDate today) {
+		return status == CustomerStatus.ACTIVE && creditLimit.signum() > 0
+				&& (limitValidUntil == null || !limitValidUntil.isBefore(today));
 	}
 
 	public String getOpenCaseProcessId() {

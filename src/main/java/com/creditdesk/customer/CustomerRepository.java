@@ -6,12 +6,19 @@ import java.util.Optional;
 import java.time.LocalDate;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
 	Optional<Customer> findByCreditCode(String creditCode);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Customer c where c.id = :id")
+	Optional<Customer> findForUpdate(@Param("id") long id);
 
 	List<Customer> findByResponsibleRepOrderByName(String responsibleRep);
 

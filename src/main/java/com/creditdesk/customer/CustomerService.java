@@ -66,9 +66,9 @@ public class CustomerService {
 
 	@Transactional
 	public Customer grantLimit(long customerId, BigDecimal limit, String grade, LocalDate validUntil,
-			LocalDate nextReview) {
+			LocalDate nextReview, Long decisionId) {
 		Customer customer = get(customerId);
-		customer.grantLimit(limit, grade, validUntil, nextReview);
+		customer.grantLimit(limit, grade, validUntil, nextReview, decisionId);
 		return customer;
 	}
 
@@ -86,6 +86,11 @@ public class CustomerService {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<Customer> findById(long customerId) {
+		return customers.findById(customerId);
+	}
+
+	@Transactional(readOnly = true)
 	public Optional<Customer> findByCreditCode(String creditCode) {
 		return customers.findByCreditCode(CreditCode.normalize(creditCode));
 	}
@@ -95,6 +100,16 @@ public class CustomerService {
 		Customer customer = get(customerId);
 		customer.makeCashOnly(grade, reason, nextReview);
 		return customer;
+	}
+
+	/**
+	 * The customer, locked for the rest of the transaction: every change to a customer's ledger and credit
+	 * exposure goes through this lock, so concurrent postings and credit checks are serialized per customer.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public Customer lock(long customerId) {
+		return customers.findForUpdate(customerId)
+			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " does not exist."));
 	}
 
 	@Transactional(readOnly = true)

@@ -31,7 +31,9 @@ class GrantCreditLimitDelegate implements JavaDelegate {
 			.parse(CreditInvestigationProcess.text(execution, CreditInvestigationProcess.LIMIT_VALID_UNTIL));
 		LocalDate nextReview = LocalDate
 			.parse(CreditInvestigationProcess.text(execution, CreditInvestigationProcess.NEXT_REVIEW_DATE));
-		customers.grantLimit(CreditInvestigationProcess.customerId(execution), approved, grade, validUntil, nextReview);
+		Object decisionId = execution.getVariable(CreditInvestigationProcess.CREDIT_DECISION_ID);
+		customers.grantLimit(CreditInvestigationProcess.customerId(execution), approved, grade, validUntil, nextReview,
+				decisionId instanceof Number id ? id.longValue() : null);
 		investigations.close(CreditInvestigationProcess.creditFileId(execution), CreditFileStatus.APPROVED,
 				"Limit of " + Money.format(approved) + " granted until " + validUntil + " (credit decision "
 						+ execution.getVariable(CreditInvestigationProcess.CREDIT_DECISION_ID) + ")");

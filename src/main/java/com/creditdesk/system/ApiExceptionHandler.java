@@ -37,6 +37,9 @@ class ApiExceptionHandler {
 		if (!e.fields().isEmpty()) {
 			problem.setProperty("fields", e.fields());
 		}
+		if (!e.details().isEmpty()) {
+			problem.setProperty("errors", e.details());
+		}
 		return problem;
 	}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 /** Bad input from a user or a feed: answered with 400 and a message naming what to fix. */
 public class InvalidRequestException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Map<String, String> fields;
 
 	public InvalidRequestException(String message) {
@@ -18,6 +20,11 @@ public class InvalidRequestException extends RuntimeException {
 
 	public Map<String, String> fields() {
 		return fields;
+	}
+
+	/** Further detail for the problem body, e.g. each bad line of a feed. */
+	public java.util.List<?> details() {
+		return java.util.List.of();
 	}
 
 }

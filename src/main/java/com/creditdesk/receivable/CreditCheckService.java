@@ -1,0 +1,194 @@
+package com.creditdesk.receivable;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerService;
+import com.creditdesk.customer.CustomerStatus;
+import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.ConflictException;
+import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Money;
+import com.creditdesk.system.NotFoundException;
+
+/**
+ * The order credit check sales calls before confirming an order: trade within the approved limit, the rest in cash
+ * or against collateral. A positive check holds the credit part for the order until it is invoiced or cancelled,
+ * under the customer's lock, so two orders never use the same headroom.
+ */
+@Service
+public class CreditCheckService {
+
+	private final CustomerService customers;
+
+	private final Exposures exposures;
+
+	private final OrderReservationRepository reservations;
+
+	private final CollateralRepository collaterals;
+
+	private final ReceivableRepository receivables;
+
+	private final CreditCheckProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	CreditCheckService(CustomerService customers, Exposures exposures, OrderReservationRepository reservations,
+			CollateralRepository collaterals, ReceivableRepository receivables, CreditCheckProperties properties,
+			ApplicationEventPublisher events) {
+		this.customers = customers;
+		this.exposures = exposures;
+		this.reservations = reservations;
+		this.collaterals = collaterals;
+		this.receivables = receivables;
+		this.properties = properties;
+		this.events = events;
+	}
+
+	/** The check's answer. Amounts in CNY. */
+	public record CreditCheckResult(long reservationId, long customerId, String orderReference,
+			CreditCheckOutcome outcome, BigDecimal orderAmount, BigDecimal onCredit, BigDecimal withinLimit,
+			BigDecimal againstCollateral, BigDecimal cashOrCollateral, String reason, BigDecimal creditLimit,
+			BigDecimal exposureBefore, BigDecimal validCollateral) {
+	}
+
+	@Transactional
+	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, String checkedBy) {
+		if (orderReference == null || orderReference.isBlank()) {
+			throw new InvalidRequestException("The order reference is missing.");
+		}
+		if (amount == null || amount.signum() <= 0) {
+			throw new InvalidRequestException("The order amount must be greater than zero.");
+		}
+		BigDecimal orderAmount = Money.of(amount);
+		Customer customer = customers.lock(customerId);
+		CustomerExposure exposure = exposures.of(customerId);
+		OrderReservation reservation = reservations.findByCustomerIdAndOrderReference(customerId, orderReference.trim())
+			.orElseGet(() -> new OrderReservation(customerId, orderReference.trim()));
+		if (reservation.getStatus() == OrderReservation.Status.CONSUMED) {
+			throw new ConflictException("Order " + orderReference + " is already invoiced; check a new order instead.");
+		}
+		if (reservation.getStatus() == OrderReservation.Status.ACTIVE) {
+			exposure.addReserved(reservation.close(OrderReservation.Status.CANCELLED).negate()); // re-checked
+		}
+		LocalDate today = BusinessClock.today();
+		String cashOnlyReason = cashOnlyReason(customer, today);
+		boolean collateralCounts = customer.getStatus() != CustomerStatus.VANISHED
+				&& customer.getStatus() != CustomerStatus.CLOSED;
+		BigDecimal collateral = collateralCounts ? Money.of(collaterals.validValue(customerId, today)) : Money.of(BigDecimal.ZERO);
+		BigDecimal limit = cashOnlyReason == null ? customer.getCreditLimit() : Money.of(BigDecimal.ZERO);
+		BigDecimal before = exposure.exposure();
+
+		BigDecimal withinLimit = orderAmount.min(limit.subtract(before).max(BigDecimal.ZERO));
+		BigDecimal collateralRoom = limit.add(collateral).subtract(before).max(BigDecimal.ZERO).subtract(withinLimit)
+			.max(BigDecimal.ZERO);
+		BigDecimal againstCollateral = orderAmount.subtract(withinLimit).min(collateralRoom);
+		BigDecimal onCredit = withinLimit.add(againstCollateral);
+		BigDecimal cash = orderAmount.subtract(onCredit);
+		CreditCheckOutcome outcome = cash.signum() == 0 ? CreditCheckOutcome.ON_CREDIT
+				: onCredit.signum() > 0 ? CreditCheckOutcome.SPLIT : CreditCheckOutcome.CASH_ONLY;
+		String reason = reason(outcome, cashOnlyReason, withinLimit, againstCollateral, cash, customer, before, collateral);
+
+		reservation.record(orderAmount, onCredit, outcome, reason, checkedBy);
+		reservation = reservations.save(reservation);
+		exposure.addReserved(onCredit);
+		checkUtilisation(customer, exposure, collateral, cashOnlyReason);
+		return new CreditCheckResult(reservation.getId(), customerId, reservation.getOrderReference(), outcome,
+				orderAmount, onCredit, withinLimit, againstCollateral, cash, reason, customer.getCreditLimit(), before,
+				collateral);
+	}
+
+	/** The order was cancelled: the credit it held is free again. */
+	@Transactional
+	public void cancel(long reservationId) {
+		OrderReservation reservation = reservations.findById(reservationId)
+			.orElseThrow(() -> new NotFoundException("Credit check " + reservationId + " does not exist."));
+		customers.lock(reservation.getCustomerId());
+		if (reservation.getStatus() == OrderReservation.Status.CONSUMED) {
+			throw new ConflictException("Order " + reservation.getOrderReference()
+					+ " is already invoiced; cancel it with a credit note.");
+		}
+		if (reservation.getStatus() == OrderReservation.Status.CANCELLED) {
+			return;
+		}
+		exposures.of(reservation.getCustomerId())
+			.addReserved(reservation.close(OrderReservation.Status.CANCELLED).negate());
+	}
+
+	@Transactional(readOnly = true)
+	public long customerOf(long reservationId) {
+		return reservations.findById(reservationId)
+			.orElseThrow(() -> new NotFoundException("Credit check " + reservationId + " does not exist."))
+			.getCustomerId();
+	}
+
+	private String cashOnlyReason(Customer customer, LocalDate today) {
+		return switch (customer.getStatus()) {
+			case CREDIT_HOLD -> "Credit hold" + (customer.getCashOnlyReason() == null ? "." : ": " + customer.getCashOnlyReason());
+			case VANISHED -> "The customer is reported vanished.";
+			case CLOSED -> "The customer account is closed.";
+			case PROSPECT -> "No approved credit limit yet (credit investigation not finished).";
+			case ACTIVE -> {
+				if (customer.getCreditLimit().signum() == 0) {
+					yield "No approved credit limit.";
+				}
+				if (customer.getLimitValidUntil() != null && customer.getLimitValidUntil().isBefore(today)) {
+					yield "The credit limit expired on " + customer.getLimitValidUntil() + ".";
+				}
+				LocalDate oldestDue = receivables.oldestOpenDueDate(customer.getId());
+				if (oldestDue != null && oldestDue.plusDays(properties.maxDaysOverdue()).isBefore(today)) {
+					yield "Overdue beyond policy: an invoice due " + oldestDue + " is more than "
+							+ properties.maxDaysOverdue() + " days overdue.";
+				}
+				yield null;
+			}
+		};
+	}
+
+	private static String reason(CreditCheckOutcome outcome, String cashOnlyReason, BigDecimal withinLimit,
+			BigDecimal againstCollateral, BigDecimal cash, Customer customer, BigDecimal before,
+			BigDecimal collateral) {
+		List<String> parts = new ArrayList<>();
+		if (cashOnlyReason != null) {
+			parts.add(cashOnlyReason);
+		}
+		if (withinLimit.signum() > 0) {
+			parts.add(Money.format(withinLimit) + " on credit within the limit of " + Money.format(customer.getCreditLimit())
+					+ " (exposure before this order " + Money.format(before) + ")");
+		}
+		if (againstCollateral.signum() > 0) {
+			parts.add(Money.format(againstCollateral) + " against collateral of " + Money.format(collateral));
+		}
+		if (cash.signum() > 0) {
+			parts.add(Money.format(cash) + " must be paid in cash or secured by collateral");
+		}
+		if (outcome == CreditCheckOutcome.CASH_ONLY && cashOnlyReason == null) {
+			parts.add("no credit left: limit " + Money.format(customer.getCreditLimit()) + ", exposure "
+					+ Money.format(before));
+		}
+		return String.join("; ", parts) + ".";
+	}
+
+	/** Utilisation above the policy threshold asks for a re-evaluation, once until it falls below again. */
+	private void checkUtilisation(Customer customer, CustomerExposure exposure, BigDecimal collateral,
+			String cashOnlyReason) {
+		if (cashOnlyReason != null || customer.getCreditLimit().signum() == 0) {
+			return;
+		}
+		BigDecimal utilisation = exposure.exposure().divide(customer.getCreditLimit(), 4, RoundingMode.HALF_UP);
+		if (exposure.crossedHighUtilisation(utilisation.compareTo(properties.reviewUtilisation()) > 0)) {
+			events.publishEvent(new HighCreditUtilisation(customer.getId(), utilisation, "Limit "
+					+ utilisation.movePointRight(2).setScale(1, RoundingMode.HALF_UP) + " % used: exposure "
+					+ Money.format(exposure.exposure()) + " of " + Money.format(customer.getCreditLimit()) + "."));
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.creditdesk.receivable;
+
+import java.math.BigDecimal;
+
+/** A credit check found a customer's limit used beyond the review threshold (published once per crossing). */
+public record HighCreditUtilisation(long customerId, BigDecimal utilisation, String reason) {
+}

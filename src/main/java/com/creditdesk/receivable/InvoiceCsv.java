@@ -1,0 +1,154 @@
+package com.creditdesk.receivable;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.creditdesk.receivable.LedgerLines.InvoiceLine;
+import com.creditdesk.receivable.LedgerLines.LineError;
+
+/**
+ * Reads the ERP's invoice export: UTF-8 (with or without BOM), comma-separated, a header row naming the columns
+ * {@code customer_code} (unified social credit code) or {@code customer_id}, {@code invoice_number},
+ * {@code order_reference}, {@code invoice_date}, {@code due_date}, {@code amount} and optionally {@code currency}.
+ * Dates as {@code 2026-03-31} or {@code 2026/03/31}; amounts may carry thousands separators in quotes.
+ */
+final class InvoiceCsv {
+
+	private static final List<String> REQUIRED = List.of("invoice_number", "invoice_date", "due_date", "amount");
+
+	private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+
+	private InvoiceCsv() {
+	}
+
+	record Parsed(List<InvoiceLine> lines, List<LineError> errors) {
+	}
+
+	static Parsed parse(InputStream input) throws IOException {
+		BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+		String header = reader.readLine();
+		if (header == null) {
+			return new Parsed(List.of(), List.of(new LineError(0, "The file is empty; a header row is required.")));
+		}
+		if (header.startsWith("\uFEFF")) {
+			header = header.substring(1);
+		}
+		Map<String, Integer> columns = new HashMap<>();
+		List<String> names = split(header);
+		for (int i = 0; i < names.size(); i++) {
+			columns.put(names.get(i).trim().toLowerCase(Locale.ROOT), i);
+		}
+		List<String> missing = new ArrayList<>(REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList());
+		if (!columns.containsKey("customer_code") && !columns.containsKey("customer_id")) {
+			missing.add("customer_code or customer_id");
+		}
+		if (!missing.isEmpty()) {
+			return new Parsed(List.of(), List.of(new LineError(0, "The header lacks the column(s) " + missing
+					+ "; found " + names + ".")));
+		}
+		List<InvoiceLine> lines = new ArrayList<>();
+		List<LineError> errors = new ArrayList<>();
+		String row;
+		int number = 0;
+		while ((row = reader.readLine()) != null) {
+			if (row.isBlank()) {
+				continue;
+			}
+			number++;
+			List<String> cells = split(row);
+			try {
+				String customerId = cell(cells, columns, "customer_id");
+				lines.add(new InvoiceLine(customerId == null ? null : Long.valueOf(customerId),
+						cell(cells, columns, "customer_code"), cell(cells, columns, "invoice_number"),
+						cell(cells, columns, "order_reference"), date(cell(cells, columns, "invoice_date"), "invoice_date"),
+						date(cell(cells, columns, "due_date"), "due_date"), amount(cell(cells, columns, "amount")),
+						cell(cells, columns, "currency")));
+			}
+			catch (IllegalArgumentException e) {
+				errors.add(new LineError(number, e.getMessage()));
+				lines.add(null);
+			}
+		}
+		return new Parsed(lines, errors);
+	}
+
+	private static String cell(List<String> cells, Map<String, Integer> columns, String name) {
+		Integer index = columns.get(name);
+		if (index == null || index >= cells.size()) {
+			return null;
+		}
+		String value = cells.get(index).trim();
+		return value.isEmpty() ? null : value;
+	}
+
+	private static LocalDate date(String value, String column) {
+		if (value == null) {
+			throw new IllegalArgumentException(column + " is empty.");
+		}
+		try {
+			return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException(column + " '" + value + "' is not a date (use 2026-03-31).");
+		}
+	}
+
+	private static BigDecimal amount(String value) {
+		if (value == null) {
+			throw new IllegalArgumentException("amount is empty.");
+		}
+		try {
+			return new BigDecimal(value.replace(",", ""));
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException("amount '" + value + "' is not a number.");
+		}
+	}
+
+	/** Splits one CSV line: commas separate, double quotes enclose, a doubled quote is a quote. */
+	static List<String> split(String line) {
+		List<String> cells = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+					cell.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					cell.append(c);
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ',') {
+				cells.add(cell.toString());
+				cell.setLength(0);
+			}
+			else {
+				cell.append(c);
+			}
+		}
+		cells.add(cell.toString());
+		return cells;
+	}
+
+}
