@@ -37,7 +37,7 @@ class WebappAccessGuard {
 	private static FilterRegistrationBean<Filter> guard(String name, String app, ObjectMapper objectMapper,
 			String pattern) {
 		Filter guard = (request, response, chain) -> {
-			if (!mayUse((HttpServletRequest) request, app)) {
+			if (!isStaticAsset((HttpServletRequest) request) && !mayUse((HttpServletRequest) request, app)) {
 				RestSecurityConfiguration.problem((HttpServletResponse) response, objectMapper, HttpStatus.FORBIDDEN,
 						"Not allowed", "Only users with access to " + app + " may use its API.", false);
 				return;
@@ -49,6 +49,13 @@ class WebappAccessGuard {
 		registration.addUrlPatterns(pattern);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
 		return registration;
+	}
+
+	/** The plugins' scripts and styles: the login page itself needs them, and they hold no data. */
+	static boolean isStaticAsset(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.matches("/camunda/api/(cockpit|admin)/plugin/[^/]+/static/.*")
+				&& "GET".equals(request.getMethod());
 	}
 
 	static boolean mayUse(HttpServletRequest request, String app) {

@@ -89,6 +89,17 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void cockpitAndAdminLoginPagesLoadTheirPluginAssetsBeforeLogin() {
+		WebappSession anonymous = new WebappSession(port);
+		assertThat(anonymous.get("/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js?bust=7.24.0")
+			.statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/camunda/api/admin/plugin/adminPlugins/static/app/plugin.js?bust=7.24.0")
+			.statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")
+			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void repCannotLogInToCockpitNorCallItsApi() {
 		WebappSession rep = new WebappSession(port);
 		assertThat(rep.login("cockpit", "ana", "demo")).isEqualTo(403);
