@@ -34,6 +34,20 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		List<Map> tasks = tasks("ana", "processInstanceId=" + instanceId + "&assignee=ana");
 		assertThat(tasks).extracting(t -> t.get("name")).containsExactly("Prepare credit-grant application");
 
+		// the task card in Tasklist shows customer, amount and grade, read with the rep's own permissions
+		String filterId = engine.getFilterService().createFilterQuery().filterName("All my tasks").singleResult()
+			.getId();
+		HttpHeaders hal = new HttpHeaders();
+		hal.setContentType(MediaType.APPLICATION_JSON);
+		hal.setAccept(List.of(MediaType.valueOf("application/hal+json")));
+		ResponseEntity<Map> card = as("ana").exchange("/engine-rest/filter/" + filterId + "/list?maxResults=50",
+				HttpMethod.POST, new HttpEntity<>(Map.of("processInstanceId", instanceId), hal), Map.class);
+		assertThat(card.getStatusCode()).isEqualTo(HttpStatus.OK);
+		List<Map> cards = (List<Map>) ((Map) card.getBody().get("_embedded")).get("task");
+		assertThat(cards).hasSize(1);
+		List<Map> variables = (List<Map>) ((Map) cards.get(0).get("_embedded")).get("variable");
+		assertThat(variables).extracting(v -> v.get("name")).contains("customerName", "requestedAmount", "creditGrade");
+
 		ResponseEntity<Map[]> files = as("ana").getForEntity("/api/customers/" + customerId + "/credit-files",
 				Map[].class);
 		assertThat(files.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,0 +1,71 @@
+package com.creditdesk.system;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's task cards show the customer, amount and grade of every credit task. Tasklist reads those from
+ * variables the user may read: a rep or manager may read the variables of their own tasks, not of the whole process
+ * instance (which would show them other reps' customers). So when any user task is created, the card values are
+ * copied onto the task itself.
+ */
+@Component
+class TaskCardPlugin extends AbstractProcessEnginePlugin {
+
+	/** The variables the shared Tasklist filters show as columns (see IdentitySetup). */
+	static final List<String> CARD_VARIABLES = List.of("customerName", "requestedAmount", "creditGrade");
+
+	static final TaskListener COPY_CARD_VARIABLES = (DelegateTask task) -> {
+		for (String name : CARD_VARIABLES) {
+			Object value = task.getVariable(name);
+			if (value == null && "requestedAmount".equals(name)) {
+				value = task.getVariable("requestedLimit");
+			}
+			if (value != null) {
+				task.setVariableLocal(name, value);
+			}
+		}
+	};
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
+				: new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+		listeners.add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				TaskDefinition definition = taskDefinition(activity);
+				if (definition != null) {
+					definition.addTaskListener(TaskListener.EVENTNAME_CREATE, COPY_CARD_VARIABLES);
+				}
+			}
+
+			@Override
+			public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+			}
+		});
+		configuration.setCustomPreBPMNParseListeners(listeners);
+	}
+
+	private static TaskDefinition taskDefinition(ActivityImpl activity) {
+		Object behavior = activity.getActivityBehavior();
+		if (behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior userTask) {
+			return userTask.getTaskDefinition();
+		}
+		return null;
+	}
+
+}
