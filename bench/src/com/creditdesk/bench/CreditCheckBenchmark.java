@@ -60,7 +60,7 @@ public final class CreditCheckBenchmark {
 			long firstCustomer = firstCustomerId(url);
 			Client client = new Client(port, firstCustomer, customers);
 
-			runClosedLoop(client, threads, 10); // warm-up
+			runClosedLoop(client, threads, Integer.getInteger("bench.warmupSeconds", 30)); // JIT and pools warm
 			Map<String, Object> fixed = runFixedRate(client, rate, seconds);
 			fixed.put("database", "postgresql");
 			fixed.put("customers", customers);

@@ -14,7 +14,9 @@ import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.CustomerStatus;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.ConflictException;
+import com.creditdesk.system.ForbiddenException;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.NotFoundException;
@@ -60,8 +62,19 @@ public class CreditCheckService {
 			BigDecimal exposureBefore, BigDecimal validCollateral) {
 	}
 
+	/** Checks as the given user, who must be the customer's rep or a manager. */
+	@Transactional
+	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, CurrentUser user) {
+		return check(customerId, orderReference, amount, user.id(), user);
+	}
+
 	@Transactional
 	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, String checkedBy) {
+		return check(customerId, orderReference, amount, checkedBy, null);
+	}
+
+	private CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, String checkedBy,
+			CurrentUser user) {
 		if (orderReference == null || orderReference.isBlank()) {
 			throw new InvalidRequestException("The order reference is missing.");
 		}
@@ -70,6 +83,10 @@ public class CreditCheckService {
 		}
 		BigDecimal orderAmount = Money.of(amount);
 		Customer customer = customers.lock(customerId);
+		if (user != null && !user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
+			throw new ForbiddenException("Customer " + customerId
+					+ " is looked after by another rep; only its rep and managers may check its orders.");
+		}
 		CustomerExposure exposure = exposures.of(customerId);
 		OrderReservation reservation = reservations.findByCustomerIdAndOrderReference(customerId, orderReference.trim())
 			.orElseGet(() -> new OrderReservation(customerId, orderReference.trim()));

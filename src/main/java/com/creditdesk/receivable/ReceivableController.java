@@ -139,9 +139,7 @@ class ReceivableController {
 		if (request.customerId() == null) {
 			throw new InvalidRequestException("The customer id is missing.");
 		}
-		CurrentUser user = CurrentUser.get();
-		customers.visibleTo(request.customerId(), user);
-		return checks.check(request.customerId(), request.orderReference(), request.amount(), user.id());
+		return checks.check(request.customerId(), request.orderReference(), request.amount(), CurrentUser.get());
 	}
 
 	@DeleteMapping("/credit-checks/{reservationId}")

@@ -93,10 +93,24 @@ class RestSecurityConfiguration {
 		objectMapper.writeValue(response.getOutputStream(), problem);
 	}
 
-	/** Checks a user id and password with Camunda's identity service and grants the user's groups. */
+	/**
+	 * Checks a user id and password with Camunda's identity service and grants the user's groups. A successful
+	 * check is remembered for {@link #REMEMBER} (keyed by user and a SHA-256 of the password, never the password
+	 * itself), so an API client sending basic credentials with every call costs one check a minute; a changed
+	 * password or membership takes effect within that minute.
+	 */
 	static final class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
+		static final java.time.Duration REMEMBER = java.time.Duration.ofSeconds(60);
+
+		private static final int MAX_REMEMBERED = 10_000;
+
 		private final IdentityService identityService;
+
+		private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+		private record Remembered(long until, List<SimpleGrantedAuthority> authorities) {
+		}
 
 		CamundaIdentityAuthenticationProvider(IdentityService identityService) {
 			this.identityService = identityService;
@@ -106,8 +120,17 @@ class RestSecurityConfiguration {
 		public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 			String userId = authentication.getName();
 			Object credentials = authentication.getCredentials();
-			if (userId == null || credentials == null
-					|| !identityService.checkPassword(userId, credentials.toString())) {
+			if (userId == null || credentials == null) {
+				throw new BadCredentialsException("Wrong user id or password");
+			}
+			String key = userId + ':' + sha256(credentials.toString());
+			long now = System.nanoTime();
+			Remembered known = remembered.get(key);
+			if (known != null && known.until() - now > 0) {
+				return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.authorities());
+			}
+			if (!identityService.checkPassword(userId, credentials.toString())) {
+				remembered.remove(key);
 				throw new BadCredentialsException("Wrong user id or password");
 			}
 			List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery()
@@ -117,7 +140,22 @@ class RestSecurityConfiguration {
 				.map(Group::getId)
 				.map(SimpleGrantedAuthority::new)
 				.toList();
+			if (remembered.size() >= MAX_REMEMBERED) {
+				remembered.clear();
+			}
+			remembered.put(key, new Remembered(now + REMEMBER.toNanos(), authorities));
 			return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+		}
+
+		private static String sha256(String text) {
+			try {
+				byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				return java.util.HexFormat.of().formatHex(digest);
+			}
+			catch (java.security.NoSuchAlgorithmException e) {
+				throw new IllegalStateException(e);
+			}
 		}
 
 		@Override
