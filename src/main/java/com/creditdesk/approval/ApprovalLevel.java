@@ -14,6 +14,10 @@ record ApprovalLevel(int level, String approverGroup, BigDecimal authorityLimit)
 	}
 
 	String displayName() {
+		return displayName(approverGroup);
+	}
+
+	static String displayName(String approverGroup) {
 		return switch (approverGroup) {
 			case "customerManagers" -> "Customer manager 客户经理";
 			case "directSalesManagers" -> "Direct-sales department manager 直销部经理";

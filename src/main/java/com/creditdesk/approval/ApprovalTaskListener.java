@@ -59,6 +59,7 @@ class ApprovalTaskListener implements TaskListener {
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, level.displayName());
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT, level.authorityLimit().doubleValue());
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT + "Text", Money.format(level.authorityLimit()));
+		task.setVariableLocal("approvalNote", note(task.getExecution(), level));
 	}
 
 	private void checkFourEyes(DelegateTask task, String userId) {
@@ -68,6 +69,21 @@ class ApprovalTaskListener implements TaskListener {
 		catch (FourEyesViolation e) {
 			throw new AuthorizationException(e.getMessage());
 		}
+	}
+
+	/** Tells the approver whether their approval decides, or passes the application on to the next level. */
+	private static String note(DelegateExecution execution, ApprovalLevel level) {
+		java.math.BigDecimal amount = Money.of(execution.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW));
+		if (level.authorityLimit().compareTo(amount) >= 0) {
+			return "Within your authority of " + Money.format(level.authorityLimit())
+					+ ": your approval decides the application.";
+		}
+		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
+		int index = loopCounter(execution);
+		String next = index + 1 < chain.size() ? chain.get(index + 1).displayName() : "nobody (top level)";
+		return Money.format(amount) + " is above your authority of " + Money.format(level.authorityLimit())
+				+ ": approving passes the application on to the " + next + ". To decide it yourself, approve a lower"
+				+ " amount of at most " + Money.format(level.authorityLimit()) + ". Rejecting ends it.";
 	}
 
 	/** Remembers who completed the task, for the step that records the decision. */

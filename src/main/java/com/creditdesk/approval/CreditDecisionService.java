@@ -135,9 +135,12 @@ public class CreditDecisionService {
 	static String earlierApprovals(CreditDecision decision) {
 		return decision.getSteps()
 			.stream()
-			.map(step -> "Level " + step.getLevel() + " (" + step.getApproverGroup() + ") " + step.getApprover() + ": "
-					+ step.getDecision() + " " + Money.format(step.getAmount())
-					+ (step.getComment() == null ? "" : " — " + step.getComment()))
+			.map(step -> "Level " + step.getLevel() + ", " + ApprovalLevel.displayName(step.getApproverGroup()) + ", "
+					+ step.getApprover() + ": " + switch (step.getDecision()) {
+						case APPROVE -> "approved ";
+						case REDUCE -> "approved a lower amount of ";
+						case REJECT -> "rejected ";
+					} + Money.format(step.getAmount()) + (step.getComment() == null ? "" : " — " + step.getComment()))
 			.collect(Collectors.joining("\n"));
 	}
 

@@ -68,6 +68,8 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		ProcessInstance investigation = applicationFor("ana", 100_000);
 		Task task = openTask(investigation);
 		assertThat(candidateGroups(task)).containsExactly("customerManagers");
+		assertThat(engine.getTaskService().getVariable(task.getId(), "approvalNote").toString())
+			.isEqualTo("Within your authority of CNY 100,000.00: your approval decides the application.");
 		assertThat(task.getName()).startsWith("Approve credit grant: Fixture Trading Co.").contains("CNY 100,000.00",
 				"grade AA");
 		assertThat(task.getDueDate()).isNotNull();
@@ -87,11 +89,16 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 	void approvesLevelByLevelUpToTheDirectSalesManager() {
 		ProcessInstance investigation = applicationFor("ana", 300_000);
 		assertThat(candidateGroups(openTask(investigation))).containsExactly("customerManagers");
+		assertThat(engine.getTaskService().getVariable(openTask(investigation).getId(), "approvalNote").toString())
+			.contains("CNY 300,000.00 is above your authority of CNY 100,000.00",
+					"passes the application on to the Direct-sales department manager");
 		approve(investigation, "clara");
 		Task second = openTask(investigation);
 		assertThat(candidateGroups(second)).containsExactly("directSalesManagers");
 		assertThat(engine.getTaskService().getVariable(second.getId(), "earlierApprovals").toString())
-			.contains("clara: APPROVE CNY 300,000.00 — Agreed.");
+			.contains("Level 1, Customer manager 客户经理, clara: approved CNY 300,000.00 — Agreed.");
+		assertThat(engine.getTaskService().getVariable(openTask(investigation).getId(), "approvalNote").toString())
+			.contains("Within your authority of CNY 500,000.00");
 		assertThat(engine.getTaskService().getVariable(second.getId(), "approvalDecision")).isNull();
 
 		approve(investigation, "dora");
