@@ -62,19 +62,13 @@ public class CreditCheckService {
 			BigDecimal exposureBefore, BigDecimal validCollateral) {
 	}
 
-	/** Checks as the given user, who must be the customer's rep or a manager. */
+	/**
+	 * Checks as the given user, who must be the customer's rep or a manager (checked under the customer's lock, so
+	 * the customer is read once).
+	 */
 	@Transactional
 	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, CurrentUser user) {
-		return check(customerId, orderReference, amount, user.id(), user);
-	}
-
-	@Transactional
-	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, String checkedBy) {
-		return check(customerId, orderReference, amount, checkedBy, null);
-	}
-
-	private CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, String checkedBy,
-			CurrentUser user) {
+		String checkedBy = user.id();
 		if (orderReference == null || orderReference.isBlank()) {
 			throw new InvalidRequestException("The order reference is missing.");
 		}
@@ -83,7 +77,7 @@ public class CreditCheckService {
 		}
 		BigDecimal orderAmount = Money.of(amount);
 		Customer customer = customers.lock(customerId);
-		if (user != null && !user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
+		if (!user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
 			throw new ForbiddenException("Customer " + customerId
 					+ " is looked after by another rep; only its rep and managers may check its orders.");
 		}

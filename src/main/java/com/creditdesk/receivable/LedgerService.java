@@ -153,6 +153,7 @@ public class LedgerService {
 				&& existing.getDueDate().equals(line.dueDate()) && existing.getInvoiceDate().equals(line.invoiceDate());
 	}
 
+	/** Posts a checked line; an identical invoice posted before is answered "already posted". */
 	private PostingResult post(long customerId, InvoiceLine line) {
 		String number = line.invoiceNumber().trim();
 		Optional<Receivable> existing = receivables.findByCustomerIdAndInvoiceNumber(customerId, number);

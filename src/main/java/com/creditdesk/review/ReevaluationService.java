@@ -95,8 +95,14 @@ public class ReevaluationService {
 			String reason = expired ? "The credit limit expired on " + customer.getLimitValidUntil() + "."
 					: "Periodic review due on " + customer.getNextReviewDate() + " (grade "
 							+ customer.getCreditGrade() + ").";
-			if (trigger(customer.getId(), kind, reason, null).outcome() == ReviewTrigger.Outcome.STARTED) {
-				started++;
+			try {
+				if (trigger(customer.getId(), kind, reason, null).outcome() == ReviewTrigger.Outcome.STARTED) {
+					started++;
+				}
+			}
+			catch (RuntimeException e) {
+				// one customer's failure must not stop the others' reviews; the next run tries again
+				log.error("Could not start the credit review of customer {}: {}", customer.getId(), e.getMessage(), e);
 			}
 		}
 		if (started > 0) {
