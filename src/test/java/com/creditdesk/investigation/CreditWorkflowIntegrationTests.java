@@ -105,6 +105,16 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		assertThat(history[0]).containsEntry("outcome", "APPROVED");
 		assertThat((List<Map>) history[0].get("steps")).extracting(s -> s.get("approver"))
 			.containsExactly("clara", "dora");
+
+		ResponseEntity<String> page = as("ana").getForEntity("/customers/" + customerId, String.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(page.getBody()).contains("Credit decisions", "APPROVED", "clara", "dora", "CNY 300,000.00",
+				"Figures are sound.", "credit-grade v");
+		assertThat(as("ben").getForEntity("/customers/" + customerId, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(http.getForEntity("/customers/" + customerId, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
