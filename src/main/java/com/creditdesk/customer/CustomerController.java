@@ -14,21 +14,15 @@ import com.creditdesk.identity.CurrentUser;
 @RequestMapping("/api/customers")
 class CustomerController {
 
-	private final CustomerRepository customers;
-
 	private final CustomerService service;
 
-	CustomerController(CustomerRepository customers, CustomerService service) {
-		this.customers = customers;
+	CustomerController(CustomerService service) {
 		this.service = service;
 	}
 
 	@GetMapping
 	List<CustomerView> list() {
-		CurrentUser user = CurrentUser.get();
-		List<Customer> visible = user.seesAllCustomers() ? customers.findAllByOrderByName()
-				: customers.findByResponsibleRepOrderByName(user.id());
-		return visible.stream().map(CustomerView::of).toList();
+		return service.visibleCustomers(CurrentUser.get()).stream().map(CustomerView::of).toList();
 	}
 
 	@GetMapping("/{id}")

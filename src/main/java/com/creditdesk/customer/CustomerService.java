@@ -133,6 +133,13 @@ public class CustomerService {
 		return customer;
 	}
 
+	/** Reps see the customers they are responsible for; managers and administrators all. */
+	@Transactional(readOnly = true)
+	public java.util.List<Customer> visibleCustomers(CurrentUser user) {
+		return user.seesAllCustomers() ? customers.findAllByOrderByName()
+				: customers.findByResponsibleRepOrderByName(user.id());
+	}
+
 	private static void ensureNoOpenCase(Customer customer) {
 		if (customer.getOpenCaseProcessId() != null) {
 			throw new ConflictException("Customer " + customer.getName() + " already has an open credit case (process "

@@ -45,15 +45,28 @@ class CustomerPageController {
 		this.decisions = decisions;
 	}
 
+	/** The customers the user may see, with their standing; each links to its page. */
+	@GetMapping(path = "/customers", produces = MediaType.TEXT_HTML_VALUE)
+	String list() {
+		CurrentUser user = CurrentUser.get();
+		StringBuilder html = new StringBuilder(head("Customers")).append("<h1>Customers 客户</h1><table><tr><th>Customer</th>"
+				+ "<th>Status</th><th>Grade</th><th>Limit</th><th>Valid until</th><th>Next review</th><th>Rep</th></tr>");
+		for (Customer c : customers.visibleCustomers(user)) {
+			html.append("<tr><td><a href=\"/customers/").append(c.getId()).append("\">").append(esc(c.getName()))
+				.append("</a></td><td>").append(c.getStatus()).append("</td><td>").append(esc(c.getCreditGrade()))
+				.append("</td><td class=num>").append(money(c.getCreditLimit())).append("</td><td>")
+				.append(c.getLimitValidUntil() == null ? "" : c.getLimitValidUntil()).append("</td><td>")
+				.append(c.getNextReviewDate() == null ? "" : c.getNextReviewDate()).append("</td><td>")
+				.append(esc(c.getResponsibleRep())).append("</td></tr>");
+		}
+		return html.append("</table><p><a href=\"/camunda/app/tasklist/default/\">Tasklist</a></p></body></html>")
+			.toString();
+	}
+
 	@GetMapping(path = "/customers/{customerId}", produces = MediaType.TEXT_HTML_VALUE)
 	String page(@PathVariable long customerId) {
 		Customer c = customers.visibleTo(customerId, CurrentUser.get());
-		StringBuilder html = new StringBuilder("""
-				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s · CreditDesk</title>
-				<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-				td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
-				.num{text-align:right;white-space:nowrap}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}</style></head><body>
-				""".formatted(esc(c.getName())));
+		StringBuilder html = new StringBuilder(head(c.getName()));
 		html.append("<h1>").append(esc(c.getName())).append("</h1>");
 		html.append("<table><tr><th>Unified social credit code 统一社会信用代码</th><td>").append(esc(c.getCreditCode()))
 			.append("</td><th>Status 状态</th><td>").append(c.getStatus()).append("</td></tr>")
@@ -109,6 +122,16 @@ class CustomerPageController {
 		}
 		return html.append("<p><a href=\"/camunda/app/tasklist/default/\">Tasklist</a> · <a href=\"/api/customers/")
 			.append(customerId).append("/credit-decisions\">JSON</a></p></body></html>").toString();
+	}
+
+	private static String head(String title) {
+		return """
+				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s · CreditDesk</title>
+				<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
+				td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
+				.num{text-align:right;white-space:nowrap}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}</style></head><body>
+				<p><a href="/customers">Customers</a></p>
+				""".formatted(esc(title));
 	}
 
 	private static String esc(Object value) {

@@ -111,6 +111,8 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 		assertThat(page.getBody()).contains("Credit decisions", "APPROVED", "clara", "dora", "CNY 300,000.00",
 				"Figures are sound.", "credit-grade v");
+		assertThat(as("ana").getForObject("/customers", String.class)).contains("/customers/" + customerId);
+		assertThat(as("ben").getForObject("/customers", String.class)).doesNotContain("/customers/" + customerId + "\"");
 		assertThat(as("ben").getForEntity("/customers/" + customerId, String.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(http.getForEntity("/customers/" + customerId, String.class).getStatusCode())
