@@ -130,7 +130,7 @@ class CustomerPageController {
 				<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
 				td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
 				.num{text-align:right;white-space:nowrap}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}</style></head><body>
-				<p><a href="/customers">Customers</a></p>
+				<p><a href="/customers">Customers</a> · <a href="/reports/receivables">Receivables</a></p>
 				""".formatted(esc(title));
 	}
 

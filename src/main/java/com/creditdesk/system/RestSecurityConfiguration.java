@@ -60,7 +60,7 @@ class RestSecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
 			throws Exception {
-		return http.securityMatcher("/api/**", "/customers/**")
+		return http.securityMatcher("/api/**", "/customers/**", "/reports/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, e) -> problem(response, objectMapper, HttpStatus.UNAUTHORIZED,

@@ -118,6 +118,17 @@ abstract class AgingIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void theReceivablesPageIsBehindTheLoginAndLoadsItsChartLibrary() {
+		ResponseEntity<String> page = as("erik").getForEntity("/reports/receivables", String.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.getBody()).contains("/webjars/echarts/5.3.1/dist/echarts.min.js", "/api/reports/aging?");
+		assertThat(http.getForEntity("/webjars/echarts/5.3.1/dist/echarts.min.js", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(http.getForEntity("/reports/receivables", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
 	void repsSeeTheirOwnCustomersManagersSeeAllAndCsvHasTheColumns() {
 		Customer c = customer();
 		invoiceDue(c, "V1", 5, 500);
