@@ -12,10 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.creditdesk.CreditDeskApplication;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.report.AgingService;
 import com.creditdesk.support.EmbeddedPostgresConfiguration;
@@ -50,12 +48,7 @@ public final class AgingBenchmark {
 		int runs = Integer.getInteger("bench.runs", 20);
 		BenchmarkResult result = new BenchmarkResult("aging");
 		String url = EmbeddedPostgresConfiguration.newDatabaseUrl();
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditDeskApplication.class)
-			.profiles("postgres", "demo")
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=postgres", "--camunda.bpm.job-execution.enabled=false",
-					"--creditdesk.review.scheduler-enabled=false", "--logging.level.root=WARN",
-					"--spring.main.banner-mode=off");
+		ConfigurableApplicationContext app = BenchData.startApp(url);
 		try {
 			BenchData.generate(url, customers, perCustomer);
 			AgingService aging = app.getBean(AgingService.class);

@@ -10,6 +10,19 @@ final class BenchData {
 	private BenchData() {
 	}
 
+	/** The whole application on the benchmark's PostgreSQL database, quiet, no job executor or daily jobs. */
+	static org.springframework.context.ConfigurableApplicationContext startApp(String url, String... extra) {
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--camunda.bpm.job-execution.enabled=false",
+				"--creditdesk.review.scheduler-enabled=false", "--logging.level.root=WARN",
+				"--spring.main.banner-mode=off"));
+		args.addAll(java.util.List.of(extra));
+		return new org.springframework.boot.builder.SpringApplicationBuilder(com.creditdesk.CreditDeskApplication.class)
+			.profiles("postgres", "demo")
+			.run(args.toArray(String[]::new));
+	}
+
 	/** Server-side generation: the data is realistic in size and shape, never overdue, limits with headroom. */
 	static void generate(String url, int customers, int perCustomer) throws Exception {
 		try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");

@@ -20,10 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.creditdesk.CreditDeskApplication;
 import com.creditdesk.support.EmbeddedPostgresConfiguration;
 
 /**
@@ -44,12 +42,7 @@ public final class CreditCheckBenchmark {
 		int threads = Integer.getInteger("bench.threads", 8);
 		BenchmarkResult result = new BenchmarkResult("credit-check");
 		String url = EmbeddedPostgresConfiguration.newDatabaseUrl();
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(CreditDeskApplication.class)
-			.profiles("postgres", "demo")
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=postgres", "--spring.datasource.hikari.maximum-pool-size=20",
-					"--camunda.bpm.job-execution.enabled=false", "--creditdesk.review.scheduler-enabled=false",
-					"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+		ConfigurableApplicationContext app = BenchData.startApp(url, "--spring.datasource.hikari.maximum-pool-size=20");
 		try {
 			long started = System.nanoTime();
 			BenchData.generate(url, customers, perCustomer);
