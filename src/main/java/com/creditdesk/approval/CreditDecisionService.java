@@ -126,6 +126,20 @@ public class CreditDecisionService {
 			.orElseThrow(() -> new InvalidRequestException("Credit decision " + decisionId + " does not exist."));
 	}
 
+	/**
+	 * The approver who granted the limit under this decision: the last one who approved it (the one whose
+	 * authority covered the amount), or empty if the decision was not approved by anyone.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> grantingApprover(long decisionId) {
+		return decisions.findById(decisionId)
+			.flatMap(decision -> decision.getSteps()
+				.stream()
+				.filter(step -> step.getDecision() != StepDecision.REJECT)
+				.reduce((first, second) -> second)
+				.map(CreditDecisionStep::getApprover));
+	}
+
 	@Transactional(readOnly = true)
 	public List<CreditDecision> decisionsOf(long customerId) {
 		return decisions.findByCustomerIdOrderByCreatedAtDesc(customerId);

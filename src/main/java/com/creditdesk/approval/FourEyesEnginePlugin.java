@@ -1,13 +1,11 @@
 package com.creditdesk.approval;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
+import com.creditdesk.system.TaskCommandGuard;
 
 /** Registers the {@link FourEyesCommandGuard} inside every engine command. */
 @Component
@@ -21,10 +19,7 @@ class FourEyesEnginePlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-				? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-		interceptors.add(new FourEyesCommandGuard(decisions));
-		configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+		TaskCommandGuard.register(configuration, new FourEyesCommandGuard(decisions));
 	}
 
 }

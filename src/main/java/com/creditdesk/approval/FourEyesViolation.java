@@ -3,7 +3,7 @@ package com.creditdesk.approval;
 /** Someone tried to approve their own request, or to approve twice in one chain. */
 public class FourEyesViolation extends RuntimeException {
 
-	FourEyesViolation(String message) {
+	public FourEyesViolation(String message) {
 		super(message);
 	}
 

@@ -64,6 +64,9 @@ public class Customer {
 	/** The credit decision that granted the current limit. */
 	private Long limitDecisionId;
 
+	/** The collection case that put the customer on credit hold, if that is why the customer is on hold. */
+	private Long collectionHoldCaseId;
+
 	/** The credit investigation or re-evaluation currently open for this customer, if any. */
 	private String openCaseProcessId;
 
@@ -127,6 +130,40 @@ public class Customer {
 		if (status == CustomerStatus.ACTIVE) {
 			status = CustomerStatus.CREDIT_HOLD;
 		}
+	}
+
+	/**
+	 * Overdue collection stops credit: a customer trading on credit goes on hold (cash only) until the case is
+	 * settled. A customer already on hold or cash-only for another reason stays as is.
+	 */
+	public void placeOnCollectionHold(long caseId, String reason) {
+		if (status == CustomerStatus.ACTIVE) {
+			status = CustomerStatus.CREDIT_HOLD;
+			cashOnlyReason = reason;
+			collectionHoldCaseId = caseId;
+		}
+	}
+
+	/** Lifts the hold this collection case placed; a hold for another reason (grade C, say) stays. */
+	public void liftCollectionHold(long caseId) {
+		if (collectionHoldCaseId != null && collectionHoldCaseId == caseId) {
+			collectionHoldCaseId = null;
+			if (status == CustomerStatus.CREDIT_HOLD && creditLimit.signum() > 0) {
+				status = CustomerStatus.ACTIVE;
+				cashOnlyReason = null;
+			}
+		}
+	}
+
+	/** The customer cannot be reached: no more credit; the open receivables become write-off candidates. */
+	public void reportVanished(String reason) {
+		status = CustomerStatus.VANISHED;
+		cashOnlyReason = reason;
+		collectionHoldCaseId = null;
+	}
+
+	public Long getCollectionHoldCaseId() {
+		return collectionHoldCaseId;
 	}
 
 	public void openCase(String processInstanceId) {

@@ -102,6 +102,27 @@ public class CustomerService {
 		return customer;
 	}
 
+	@Transactional
+	public Customer placeOnCollectionHold(long customerId, long caseId, String reason) {
+		Customer customer = lock(customerId);
+		customer.placeOnCollectionHold(caseId, reason);
+		return customer;
+	}
+
+	@Transactional
+	public Customer liftCollectionHold(long customerId, long caseId) {
+		Customer customer = lock(customerId);
+		customer.liftCollectionHold(caseId);
+		return customer;
+	}
+
+	@Transactional
+	public Customer reportVanished(long customerId, String reason) {
+		Customer customer = lock(customerId);
+		customer.reportVanished(reason);
+		return customer;
+	}
+
 	/**
 	 * The customer, locked for the rest of the transaction: every change to a customer's ledger and credit
 	 * exposure goes through this lock, so concurrent postings and credit checks are serialized per customer.

@@ -114,6 +114,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		}
 		grant(authorizations, Roles.SALES_REPS, Resources.PROCESS_INSTANCE, ANY,
 				ProcessInstancePermissions.CREATE);
+		// the system opens collection cases; reps work the reminder and letter tasks assigned to them
+		grant(authorizations, Roles.SALES_REPS, Resources.PROCESS_DEFINITION, "overdue-collection",
+				ProcessDefinitionPermissions.READ);
 		for (String manager : Roles.MANAGERS) {
 			grant(authorizations, manager, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
 		}
@@ -190,7 +193,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** One demo user per role; {@code carl} is both a rep and a customer manager to show the four-eyes rule. */
+	/** One demo user per role (two regional managers); {@code carl} is both a rep and a customer manager to show the four-eyes rule. */
 	enum DemoUser {
 
 		ANA("ana", "Ana", "Lin", Roles.SALES_REPS),
@@ -200,7 +203,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		CLARA("clara", "Clara", "Sun", Roles.CUSTOMER_MANAGERS),
 		DORA("dora", "Dora", "Chen", Roles.DIRECT_SALES_MANAGERS),
 		ERIK("erik", "Erik", "Wang", Roles.REGIONAL_MANAGERS),
-		FAY("fay", "Fay", "Liu", Roles.CREDIT_ADMINS);
+		FAY("fay", "Fay", "Liu", Roles.CREDIT_ADMINS),
+		/** A second regional manager: a write-off erik proposes needs another regional manager's approval. */
+		GINA("gina", "Gina", "Zhao", Roles.REGIONAL_MANAGERS);
 
 		final String id;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +41,12 @@ public class LedgerService {
 
 	private final Exposures exposures;
 
+	private final ApplicationEventPublisher events;
+
 	LedgerService(CustomerService customers, ReceivableRepository receivables, PaymentRepository payments,
-			PaymentAllocationRepository allocations, CreditNoteRepository creditNotes, Exposures exposures) {
+			PaymentAllocationRepository allocations, CreditNoteRepository creditNotes, Exposures exposures,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.customers = customers;
 		this.receivables = receivables;
 		this.payments = payments;
@@ -252,6 +257,8 @@ public class LedgerService {
 			exposure.addOpen(applied.negate());
 		}
 		exposure.addUnappliedCredit(left);
+		events.publishEvent(new ReceivablesSettled(customerId, "Payment " + line.reference().trim() + " of "
+				+ Money.format(amount) + " received on " + line.paymentDate() + "."));
 		return new PostingResult(Posting.POSTED, payment.getId(), "Payment " + line.reference() + " posted: "
 				+ Money.format(amount.subtract(left)) + " settled invoices, " + Money.format(left) + " kept as credit.");
 	}
@@ -290,6 +297,8 @@ public class LedgerService {
 		receivable.settle(amount);
 		allocations.save(new PaymentAllocation(null, note.getId(), receivable.getId(), amount));
 		exposure.addOpen(amount.negate());
+		events.publishEvent(new ReceivablesSettled(customerId, "Credit note " + line.noteNumber().trim() + " reduced invoice "
+				+ line.invoiceNumber() + " by " + Money.format(amount) + "."));
 		return new PostingResult(Posting.POSTED, note.getId(), "Credit note " + line.noteNumber() + " reduced invoice "
 				+ line.invoiceNumber() + " by " + Money.format(amount) + ".");
 	}

@@ -59,6 +59,10 @@ public class Receivable {
 
 	private Instant postedAt;
 
+	private BigDecimal writtenOffAmount = BigDecimal.ZERO.setScale(2);
+
+	private Instant writtenOffAt;
+
 	@Version
 	private long version;
 
@@ -90,6 +94,20 @@ public class Receivable {
 			status = Status.PAID;
 		}
 		return applied;
+	}
+
+	/** Writes the open amount off as bad debt; returns the amount written off. */
+	BigDecimal writeOff() {
+		BigDecimal written = openAmount;
+		writtenOffAmount = written;
+		openAmount = BigDecimal.ZERO.setScale(2);
+		status = Status.WRITTEN_OFF;
+		writtenOffAt = Instant.now();
+		return written;
+	}
+
+	public BigDecimal getWrittenOffAmount() {
+		return writtenOffAmount;
 	}
 
 	public Long getId() {

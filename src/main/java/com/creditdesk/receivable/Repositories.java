@@ -21,6 +21,9 @@ interface ReceivableRepository extends JpaRepository<Receivable, Long> {
 
 	List<Receivable> findByCustomerIdOrderByDueDateAscIdAsc(long customerId);
 
+	@Query("select r from Receivable r where r.customerId = :customerId and r.status = com.creditdesk.receivable.Receivable.Status.OPEN and r.dueDate < :today order by r.dueDate, r.id")
+	List<Receivable> findOverdue(@Param("customerId") long customerId, @Param("today") LocalDate today);
+
 }
 
 interface PaymentRepository extends JpaRepository<Payment, Long> {
@@ -29,6 +32,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
 	@Query("select p from Payment p where p.customerId = :customerId and p.unappliedAmount > 0 order by p.paymentDate, p.id")
 	List<Payment> findWithCreditLeft(@Param("customerId") long customerId);
+
+	@Query("select coalesce(sum(p.amount), 0) from Payment p where p.customerId = :customerId and p.paymentDate >= :from")
+	BigDecimal paidSince(@Param("customerId") long customerId, @Param("from") LocalDate from);
 
 }
 

@@ -1,0 +1,211 @@
+package com.creditdesk.collection;
+
+import static com.creditdesk.collection.OverdueCollectionProcess.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CustomerService;
+import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.Money;
+import com.creditdesk.system.UserInput;
+
+/**
+ * The service tasks of {@code overdue-collection}, each a thin bean named after its task: read the variables,
+ * call {@link CollectionService}, write back the few values the flow and the forms need.
+ */
+@Configuration
+class CollectionDelegates {
+
+	/** Task_OpenCollectionCase. */
+	@Bean
+	JavaDelegate openCollectionCaseDelegate(CollectionService collections, CustomerService customers) {
+		return execution -> {
+			long customerId = customerId(execution);
+			CollectionCase opened = collections.open(customerId, execution.getProcessInstanceId());
+			Customer customer = customers.get(customerId);
+			execution.setVariable(CASE_ID, opened.getId());
+			execution.setVariable(CUSTOMER_NAME, customer.getName());
+			execution.setVariable(RESPONSIBLE_REP, customer.getResponsibleRep());
+		};
+	}
+
+	/** Task_AssessOverdueReceivables. */
+	@Bean
+	JavaDelegate assessOverdueDelegate(CollectionService collections) {
+		return execution -> {
+			CollectionService.Assessment assessment = collections.assess(caseId(execution), BusinessClock.today());
+			execution.setVariable(OVERDUE, assessment.overdue());
+			execution.setVariable(DAYS_PAST_DUE, assessment.daysPastDue());
+			execution.setVariable(CUSTOMER_VANISHED, assessment.vanished());
+			execution.setVariable(PLAN_BROKEN, assessment.paymentPlanBroken());
+			execution.setVariable("escalationPaused",
+					assessment.paused() && !assessment.vanished() && !assessment.paymentPlanBroken());
+			execution.setVariable(OVERDUE_AMOUNT_TEXT, Money.format(assessment.overdueAmount()));
+			execution.setVariable(OVERDUE_ITEMS_TEXT, assessment.items()
+				.stream()
+				.map(item -> item.invoiceNumber() + ": " + Money.format(item.openAmount()) + " open, due " + item.dueDate()
+						+ " (" + item.daysOverdue() + " days overdue)")
+				.collect(Collectors.joining("\n")));
+		};
+	}
+
+	/** Task_ApplyCollectionStage. */
+	@Bean
+	JavaDelegate applyCollectionStageDelegate(CollectionService collections) {
+		return execution -> {
+			long caseId = caseId(execution);
+			CollectionStage policy = CollectionStage.valueOf(text(execution, DMN_STAGE));
+			CollectionService.StageOutcome outcome = collections.applyStage(caseId, policy,
+					flag(execution, "escalationPaused"), BusinessClock.today());
+			execution.setVariable(STAGE, outcome.stage().name());
+			execution.setVariable(STAGE_TEXT, outcome.stage().label());
+			execution.setVariable(OPEN_REMINDER, outcome.reminder());
+			execution.setVariable(OPEN_LETTER, outcome.letter());
+			execution.setVariable(OPEN_MANAGEMENT_CONTACT, outcome.managementContact());
+			execution.setVariable(OPEN_DECISION, outcome.regionalDecision());
+			execution.setVariable(OPEN_WRITE_OFF, outcome.writeOffApproval());
+			if (outcome.letterId() != null) {
+				execution.setVariable(LETTER_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId());
+			}
+			if (outcome.writeOffApproval()) {
+				proposeWriteOff(execution, collections, caseId);
+			}
+			if (outcome.regionalDecision()) {
+				execution.setVariable(CASE_HISTORY_TEXT, collections.historyOf(caseId)
+					.stream()
+					.map(event -> event.getRecordedAt().toString().substring(0, 10) + " " + event.getDetail())
+					.collect(Collectors.joining("\n")));
+			}
+			execution.setVariable(NEXT_CHECK_AT, CollectionService.startOfNextDay(
+					java.time.LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.systemDefault())));
+		};
+	}
+
+	private static void proposeWriteOff(DelegateExecution execution, CollectionService collections, long caseId) {
+		CollectionCase collectionCase = collections.get(caseId);
+		execution.setVariable(WRITE_OFF_PROPOSED_BY, collectionCase.getWriteOffProposedBy());
+		execution.setVariable(WRITE_OFF_REASON, collectionCase.getVanishedReportedBy() != null
+				? "The customer was reported vanished by " + collectionCase.getVanishedReportedBy() + "."
+				: collectionCase.getWriteOffProposedBy() != null && !CollectionService.SYSTEM.equals(collectionCase.getWriteOffProposedBy())
+						? "Proposed by the regional manager " + collectionCase.getWriteOffProposedBy() + "."
+						: "Overdue " + collectionCase.getDaysPastDue() + " days (policy: write-off proposal from day 90, or a missed instalment).");
+		execution.setVariable(WRITE_OFF_SPLIT_TEXT, collections.previewWriteOff(caseId, BusinessClock.today()));
+	}
+
+	/** Task_SettleCollectionCase. */
+	@Bean
+	JavaDelegate settleCollectionCaseDelegate(CollectionService collections) {
+		return execution -> collections.settle(caseId(execution));
+	}
+
+	/** Task_RecordReminderOutcome and Task_RecordManagementContact. */
+	@Bean
+	JavaDelegate recordCustomerContactDelegate(CollectionService collections) {
+		return execution -> {
+			String user = actor(execution, text(execution, RESPONSIBLE_REP));
+			boolean promise = flag(execution, PROMISE_TO_PAY);
+			LocalDate promisedDate = promise ? date(execution, PROMISED_DATE) : null;
+			BigDecimal promisedAmount = promise ? amount(execution, PROMISED_AMOUNT) : null;
+			UserInput.check(() -> {
+				collections.recordContact(caseId(execution), user, text(execution, CONTACT_OUTCOME),
+						text(execution, CONTACT_NOTES), promise, promisedDate, promisedAmount,
+						flag(execution, CUSTOMER_UNREACHABLE), BusinessClock.today());
+				return null;
+			});
+			// the next task's form starts empty
+			execution.removeVariable(PROMISE_TO_PAY);
+			execution.removeVariable(CUSTOMER_UNREACHABLE);
+			execution.removeVariable(CONTACT_NOTES);
+		};
+	}
+
+	/** Task_RecordLetterSent. */
+	@Bean
+	JavaDelegate recordLetterSentDelegate(CollectionService collections) {
+		return execution -> collections.recordLetterSent(caseId(execution),
+				actor(execution, text(execution, RESPONSIBLE_REP)), text(execution, LETTER_SENT_VIA));
+	}
+
+	/** Task_RecordCollectionDecision. */
+	@Bean
+	JavaDelegate recordCollectionDecisionDelegate(CollectionService collections) {
+		return execution -> {
+			long caseId = caseId(execution);
+			String choice = text(execution, COLLECTION_ACTION);
+			CollectionCase.Action action;
+			try {
+				action = choice == null ? null : CollectionCase.Action.valueOf(choice);
+			}
+			catch (IllegalArgumentException e) {
+				throw UserInput.rejection("Unknown collection action " + choice + ".", java.util.Map.of(COLLECTION_ACTION, "Unknown action."));
+			}
+			String user = actor(execution, null);
+			Integer count = action == CollectionCase.Action.PAYMENT_PLAN ? integer(execution, PLAN_INSTALMENTS) : null;
+			LocalDate first = action == CollectionCase.Action.PAYMENT_PLAN ? date(execution, PLAN_FIRST_DUE_DATE) : null;
+			UserInput.check(() -> {
+				collections.recordDecision(caseId, user, action, count, first, text(execution, DECISION_NOTES),
+						BusinessClock.today());
+				return null;
+			});
+			if (action == CollectionCase.Action.PROPOSE_WRITE_OFF) {
+				proposeWriteOff(execution, collections, caseId);
+			}
+		};
+	}
+
+	/** Task_RecordWriteOffDecision. */
+	@Bean
+	JavaDelegate recordWriteOffDecisionDelegate(CollectionService collections) {
+		return execution -> {
+			boolean approve = "APPROVE".equals(text(execution, WRITE_OFF_DECISION));
+			String approver = text(execution, WriteOffTaskListener.DECIDED_BY);
+			UserInput.check(() -> {
+				collections.recordWriteOffDecision(caseId(execution), approver, approve, text(execution, WRITE_OFF_COMMENT));
+				return null;
+			});
+			execution.setVariable(WRITE_OFF_APPROVED, approve);
+			execution.removeVariable(WRITE_OFF_DECISION);
+			execution.removeVariable(WRITE_OFF_COMMENT);
+		};
+	}
+
+	/** Task_WriteOffReceivables. */
+	@Bean
+	JavaDelegate writeOffReceivablesDelegate(CollectionService collections) {
+		return execution -> {
+			long caseId = caseId(execution);
+			WriteOff writeOff = collections.writeOff(caseId, text(execution, WriteOffTaskListener.DECIDED_BY),
+					BusinessClock.today());
+			execution.setVariable(WRITE_OFF_SPLIT_TEXT, collections.historyOf(caseId)
+				.stream()
+				.filter(event -> "WRITTEN_OFF".equals(event.getKind()))
+				.map(CollectionEvent::getDetail)
+				.reduce((first, second) -> second)
+				.orElse(Money.format(writeOff.getTotalAmount())));
+		};
+	}
+
+	/** Task_RecordDisputeResolution. */
+	@Bean
+	JavaDelegate recordDisputeResolutionDelegate(CollectionService collections) {
+		return execution -> {
+			Object disputeId = execution.getVariable(DISPUTE_ID);
+			String resolution = text(execution, DISPUTE_RESOLUTION);
+			UserInput.check(() -> {
+				collections.resolveDispute(((Number) disputeId).longValue(), actor(execution, null),
+						"UPHELD".equals(resolution), text(execution, DISPUTE_NOTES));
+				return null;
+			});
+		};
+	}
+
+}

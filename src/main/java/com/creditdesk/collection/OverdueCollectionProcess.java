@@ -1,0 +1,152 @@
+package com.creditdesk.collection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import com.creditdesk.system.Money;
+import com.creditdesk.system.UserInput;
+
+/** The {@code overdue-collection} process (逾期账款催收): key, messages, element ids and variables. */
+public final class OverdueCollectionProcess {
+
+	public static final String KEY = "overdue-collection";
+
+	// messages
+	/** Something changed for the case (payment, credit note, new overdue invoice, promise, dispute): reassess. */
+	public static final String MESSAGE_CASE_CHANGED = "CollectionCaseChanged";
+	/** The customer disputes an invoice. */
+	public static final String MESSAGE_DISPUTE_RAISED = "CollectionDisputeRaised";
+
+	// elements
+	public static final String OPEN_CASE = "Task_OpenCollectionCase";
+	public static final String ASSESS_OVERDUE = "Task_AssessOverdueReceivables";
+	public static final String DETERMINE_STAGE = "Task_DetermineCollectionStage";
+	public static final String APPLY_STAGE = "Task_ApplyCollectionStage";
+	public static final String REMIND_CUSTOMER = "UserTask_RemindCustomer";
+	public static final String SEND_LETTER = "UserTask_SendDunningLetter";
+	public static final String CONTACT_MANAGEMENT = "UserTask_ContactCustomerManagement";
+	public static final String DECIDE_ACTION = "UserTask_DecideCollectionAction";
+	public static final String APPROVE_WRITE_OFF = "UserTask_ApproveWriteOff";
+	public static final String WRITE_OFF = "Task_WriteOffReceivables";
+	public static final String RESOLVE_DISPUTE = "UserTask_ResolveDispute";
+	public static final String NEXT_CHECK_TIMER = "TimerEvent_NextDailyCheck";
+	public static final String CASE_CHANGED_EVENT = "MessageEvent_CaseChanged";
+	public static final String END_SETTLED = "EndEvent_OverdueSettled";
+	public static final String END_WRITTEN_OFF = "EndEvent_DebtWrittenOff";
+
+	// variables
+	public static final String CUSTOMER_ID = "customerId";
+	public static final String CASE_ID = "collectionCaseId";
+	public static final String CUSTOMER_NAME = "customerName";
+	public static final String RESPONSIBLE_REP = "responsibleRep";
+	public static final String OVERDUE = "overdue";
+	public static final String DAYS_PAST_DUE = "daysPastDue";
+	public static final String CUSTOMER_VANISHED = "customerVanished";
+	public static final String PLAN_BROKEN = "paymentPlanBroken";
+	public static final String DMN_STAGE = "collectionStage";
+	public static final String STAGE = "stage";
+	public static final String STAGE_TEXT = "stageText";
+	public static final String OVERDUE_AMOUNT_TEXT = "overdueAmountText";
+	public static final String OVERDUE_ITEMS_TEXT = "overdueItemsText";
+	public static final String NEXT_CHECK_AT = "nextCheckAt";
+	public static final String OPEN_REMINDER = "openReminderTask";
+	public static final String OPEN_LETTER = "openLetterTask";
+	public static final String OPEN_MANAGEMENT_CONTACT = "openManagementContactTask";
+	public static final String OPEN_DECISION = "openRegionalDecisionTask";
+	public static final String OPEN_WRITE_OFF = "openWriteOffApprovalTask";
+	public static final String LETTER_URL = "dunningLetterUrl";
+	public static final String CASE_HISTORY_TEXT = "caseHistoryText";
+	// what people enter in the forms
+	public static final String CONTACT_OUTCOME = "contactOutcome";
+	public static final String CONTACT_NOTES = "contactNotes";
+	public static final String PROMISE_TO_PAY = "promiseToPay";
+	public static final String PROMISED_DATE = "promisedDate";
+	public static final String PROMISED_AMOUNT = "promisedAmount";
+	public static final String CUSTOMER_UNREACHABLE = "customerUnreachable";
+	public static final String LETTER_SENT_VIA = "letterSentVia";
+	public static final String COLLECTION_ACTION = "collectionAction";
+	public static final String PLAN_INSTALMENTS = "planInstalments";
+	public static final String PLAN_FIRST_DUE_DATE = "planFirstDueDate";
+	public static final String DECISION_NOTES = "decisionNotes";
+	public static final String WRITE_OFF_PROPOSED_BY = "writeOffProposedBy";
+	public static final String WRITE_OFF_REASON = "writeOffReason";
+	public static final String WRITE_OFF_DECISION = "writeOffDecision";
+	public static final String WRITE_OFF_COMMENT = "writeOffComment";
+	public static final String WRITE_OFF_APPROVED = "writeOffApproved";
+	public static final String WRITE_OFF_SPLIT_TEXT = "writeOffSplitText";
+	public static final String DISPUTE_ID = "disputeId";
+	public static final String DISPUTE_TEXT = "disputeText";
+	public static final String DISPUTE_RESOLUTION = "disputeResolution";
+	public static final String DISPUTE_NOTES = "disputeNotes";
+
+	private OverdueCollectionProcess() {
+	}
+
+	// typed accessors
+
+	static long caseId(VariableScope scope) {
+		return ((Number) scope.getVariable(CASE_ID)).longValue();
+	}
+
+	static long customerId(VariableScope scope) {
+		return ((Number) scope.getVariable(CUSTOMER_ID)).longValue();
+	}
+
+	static boolean flag(VariableScope scope, String name) {
+		return Boolean.TRUE.equals(scope.getVariable(name));
+	}
+
+	static String text(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null || value.toString().isBlank() ? null : value.toString().trim();
+	}
+
+	/** A date from a form: an ISO date string (form-js datetime field) or a {@link java.util.Date}. */
+	static LocalDate date(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		if (value instanceof java.util.Date date) {
+			return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+		}
+		String text = text(scope, name);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw UserInput.rejection("Enter the date as YYYY-MM-DD, not '" + text + "'.", Map.of(name, "Not a date."));
+		}
+	}
+
+	static BigDecimal amount(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null || value.toString().isBlank() ? null : Money.of(value);
+	}
+
+	static Integer integer(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		if (value instanceof Number number) {
+			return number.intValue();
+		}
+		String text = text(scope, name);
+		try {
+			return text == null ? null : Integer.valueOf(text);
+		}
+		catch (NumberFormatException e) {
+			throw UserInput.rejection("Enter a whole number for " + name + ".", Map.of(name, "Not a whole number."));
+		}
+	}
+
+	/** Who is acting: the authenticated user (Tasklist, engine-rest), else the given fallback. */
+	static String actor(DelegateExecution execution, String fallback) {
+		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return current != null && current.getUserId() != null ? current.getUserId() : fallback;
+	}
+
+}

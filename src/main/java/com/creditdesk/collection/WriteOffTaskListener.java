@@ -1,0 +1,56 @@
+package com.creditdesk.collection;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.approval.FourEyesViolation;
+
+/**
+ * Four eyes on the write-off approval (UserTask_ApproveWriteOff): whoever proposed the write-off (or reported the
+ * customer vanished) can neither claim nor complete it. Refusals are {@link AuthorizationException}s, which
+ * Tasklist and {@code engine-rest} show as 403 with the reason. On completion the approver is remembered.
+ */
+@Component
+class WriteOffTaskListener implements TaskListener {
+
+	static final String DECIDED_BY = "writeOffDecidedBy";
+
+	private final CollectionService collections;
+
+	WriteOffTaskListener(CollectionService collections) {
+		this.collections = collections;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String user = switch (task.getEventName()) {
+			case EVENTNAME_ASSIGNMENT -> task.getAssignee();
+			case EVENTNAME_COMPLETE -> completingUser(task);
+			default -> null;
+		};
+		if (user == null) {
+			if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+				throw new AuthorizationException("A write-off must be approved by a named regional manager: claim the task first.");
+			}
+			return;
+		}
+		try {
+			collections.checkMayApproveWriteOff(collections.get(OverdueCollectionProcess.caseId(task)), user);
+		}
+		catch (FourEyesViolation e) {
+			throw new AuthorizationException(e.getMessage());
+		}
+		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+			task.getExecution().setVariable(DECIDED_BY, user);
+		}
+	}
+
+	private static String completingUser(DelegateTask task) {
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+	}
+
+}

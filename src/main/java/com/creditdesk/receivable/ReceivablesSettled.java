@@ -1,0 +1,8 @@
+package com.creditdesk.receivable;
+
+/**
+ * A payment or a credit note reduced what a customer owes (published inside the posting transaction; collection
+ * reacts once it commits).
+ */
+public record ReceivablesSettled(long customerId, String description) {
+}
