@@ -1,0 +1,7 @@
+package com.creditdesk.collection;
+
+import com.creditdesk.support.OnH2;
+
+@OnH2
+class H2CollectionIntegrationTests extends CollectionIntegrationTests {
+}
