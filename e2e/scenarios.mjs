@@ -310,6 +310,19 @@ async function getJson(path, user, password = 'demo') {
   return response.json();
 }
 
+async function postJson(path, user, body, password = 'demo') {
+  const response = await fetch(BASE_URL + path, {
+    method: 'POST',
+    headers: { Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64'),
+      'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed;
+  try { parsed = JSON.parse(text); } catch { parsed = text; }
+  return { status: response.status, body: parsed };
+}
+
 /** The open approval task of a customer's request (engine-rest as the credit administrator), with its groups. */
 async function approvalTask(customer, required = true) {
   const tasks = await getJson('/engine-rest/task?processDefinitionKey=credit-grant-approval&maxResults=10'
@@ -626,10 +639,56 @@ async function regionalManagerSeesTheAgingChart() {
   await context.close();
 }
 
+
+/**
+ * 4. The ERP feed posts an invoice 20 days overdue for ana's new customer; the credit administrator runs the
+ * overdue scan, which opens one collection case (reminder and dunning letter); ana records the customer's promise
+ * to pay in Tasklist, and the case shows the promise.
+ */
+async function overdueScanOpensCaseAndRepRecordsPromise() {
+  const day = n => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const posted = await postJson('/api/receivables/invoices', 'fay', { customerCode: state.anaCode,
+    invoiceNumber: 'INV-E2E-OVERDUE', invoiceDate: day(-50), dueDate: day(-20), amount: 45000 });
+  check(posted.status === 201, `posting the overdue invoice: HTTP ${posted.status} ${JSON.stringify(posted.body)}`);
+  const scan = await postJson('/api/collections/run-detection', 'fay', {});
+  check(scan.status === 200 && scan.body.casesOpened >= 1, `the overdue scan opened no case: ${JSON.stringify(scan.body)}`);
+  const customer = (await getJson('/api/customers', 'ana')).find(c => c.creditCode === state.anaCode);
+  check(customer, `customer ${state.anaCode} not in ana's /api/customers`);
+  const cases = await getJson(`/api/customers/${customer.id}/collections`, 'ana');
+  check(cases.length === 1 && cases[0].status === 'OPEN' && cases[0].stage === 'DUNNING_LETTER',
+    `expected one open case at the dunning-letter stage: ${JSON.stringify(cases)}`);
+
+  const page = await login('ana');
+  const form = await openTask(page, 'All my tasks', 'Remind customer to pay', state.anaCustomer);
+  const overdue = await fieldValue(form, 'Overdue 逾期金额');
+  check(overdue === 'CNY 45,000.00', `the reminder shows ${overdue}, not CNY 45,000.00 overdue`);
+  // the reminder is assigned to the customer's rep: no claim needed
+  await field(form, 'How you reached').locator('.fjs-form-field-select, .fjs-select-display, input').first().click();
+  await form.locator('.fjs-dropdownlist-item', { hasText: 'Phone call' }).first().click();
+  await fill(form, 'What was said', 'Finance manager Ms. Xu promises the full amount next week. 财务经理承诺下周付清。');
+  await form.getByLabel('The customer promises to pay', { exact: false }).check();
+  const promised = day(7);
+  const [y, m, d] = promised.split('-');
+  const dateInput = field(form, 'Promised payment date').locator('input').first();
+  await dateInput.click();
+  await dateInput.fill(`${m}/${d}/${y}`);
+  await dateInput.press('Enter');
+  await fill(form, 'Promised amount', 45000);
+  await shot(page, 'ana-records-promise-to-pay');
+  await completeTask(page);
+  await logout(page);
+
+  const detail = await getJson(`/api/collections/${cases[0].id}`, 'ana');
+  const promise = detail.promises[0];
+  check(promise && promise.status === 'OPEN' && Number(promise.promisedAmount) === 45000 && promise.promisedDate === promised,
+    `the case does not show the promise of CNY 45,000 by ${promised}: ${JSON.stringify(detail.promises)}`);
+  check(detail.documents.length === 1, `expected one dunning letter with the case: ${JSON.stringify(detail.documents)}`);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 const scenarios = [repStartsInvestigationAndApplies, managersApproveWithFourEyes, creditAdminInspectsCockpit,
-  cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart];
+  cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, overdueScanOpensCaseAndRepRecordsPromise];
 
 rmSync(SHOTS, { recursive: true, force: true });
 mkdirSync(SHOTS, { recursive: true });
