@@ -1,6 +1,9 @@
 package com.creditdesk.report;
 
-import java.math.BigDecimal;
+import static com.creditdesk.system.HtmlPages.esc;
+import static com.creditdesk.system.HtmlPages.head;
+import static com.creditdesk.system.HtmlPages.money;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import com.creditdesk.approval.CreditDecision;
 import com.creditdesk.approval.CreditDecisionService;
@@ -20,7 +22,6 @@ import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationService;
-import com.creditdesk.system.Money;
 
 /**
  * The customer's credit page (客户信用档案): standing, credit files and the decision history with every approver's
@@ -59,8 +60,7 @@ class CustomerPageController {
 				.append(c.getNextReviewDate() == null ? "" : c.getNextReviewDate()).append("</td><td>")
 				.append(esc(c.getResponsibleRep())).append("</td></tr>");
 		}
-		return html.append("</table><p><a href=\"/camunda/app/tasklist/default/\">Tasklist</a></p></body></html>")
-			.toString();
+		return html.append("</table></body></html>").toString();
 	}
 
 	@GetMapping(path = "/customers/{customerId}", produces = MediaType.TEXT_HTML_VALUE)
@@ -101,6 +101,8 @@ class CustomerPageController {
 			html.append("</table>");
 		}
 
+		html.append("<p><a href=\"/reports/collections?customerId=").append(customerId)
+			.append("\">Collection cases 催收案件</a></p>");
 		html.append("<h2>Credit files 客户信用状况调查表</h2>");
 		List<CreditFile> files = investigations.filesOf(customerId);
 		if (files.isEmpty()) {
@@ -122,24 +124,6 @@ class CustomerPageController {
 		}
 		return html.append("<p><a href=\"/camunda/app/tasklist/default/\">Tasklist</a> · <a href=\"/api/customers/")
 			.append(customerId).append("/credit-decisions\">JSON</a></p></body></html>").toString();
-	}
-
-	private static String head(String title) {
-		return """
-				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s · CreditDesk</title>
-				<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:.5rem 0 1.5rem}
-				td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
-				.num{text-align:right;white-space:nowrap}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}</style></head><body>
-				<p><a href="/customers">Customers</a> · <a href="/reports/receivables">Receivables</a></p>
-				""".formatted(esc(title));
-	}
-
-	private static String esc(Object value) {
-		return value == null ? "" : HtmlUtils.htmlEscape(value.toString());
-	}
-
-	private static String money(BigDecimal amount) {
-		return amount == null ? "" : Money.format(amount);
 	}
 
 }

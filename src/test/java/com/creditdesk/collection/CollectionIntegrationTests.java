@@ -164,6 +164,11 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 		assertThat(as("ana").getForEntity("/api/liabilities?person=ben", Map.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(as("erik").getForEntity("/api/liabilities?person=ben", List.class).getBody()).hasSize(1);
+
+		String casePage = as("ben").getForObject("/reports/collections/" + caseOf("ben", customer).get("id"), String.class);
+		assertThat(casePage).contains("Write-off 坏账核销", "INV-W60", "UNCOVERED_FULL", "CNY 30,000.00", "gina");
+		String liabilitiesPage = as("ben").getForObject("/reports/liabilities", String.class);
+		assertThat(liabilitiesPage).contains("<td>ben</td>").doesNotContain("<td>ana</td>", "<td>clara</td>");
 	}
 
 	@Test
