@@ -480,7 +480,9 @@ public class CollectionService {
 				+ " beyond the approved limit, " + Money.format(split.covered()) + " within it. Charged: "
 				+ perPerson.entrySet().stream().map(e -> e.getKey() + " " + Money.format(e.getValue()))
 					.collect(Collectors.joining(", "))
-				+ "; the company bears " + Money.format(split.company()) + ".";
+				+ "; the company bears " + Money.format(split.company()) + "."
+				+ (split.coveredWithoutApprover().signum() > 0 ? " No approving credit decision is on record for "
+						+ Money.format(split.coveredWithoutApprover()) + " within the limit: no approver is charged for it." : "");
 	}
 
 	/** What writing off now would charge whom (shown to the approving regional manager). */

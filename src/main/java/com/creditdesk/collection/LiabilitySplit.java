@@ -14,10 +14,11 @@ import com.creditdesk.receivable.Overdues.WrittenOffItem;
  * How a written-off bad debt is charged (呆账责任): the part sold beyond an approved limit is the responsible rep's
  * in full (未经批准发生呆帐由承办人赔偿全额); the part within the limit is shared by the rep and the approver who
  * granted the limit at the policy percentages, the company bearing the rest. Amounts are rounded to the cent per
- * invoice and share.
+ * invoice and share. Where no approving decision is on record for a covered amount (limits from before CreditDesk),
+ * the approver's share stays with the company and the split says so.
  */
 record LiabilitySplit(BigDecimal total, BigDecimal covered, BigDecimal uncovered, BigDecimal repPercent,
-		BigDecimal approverPercent, BigDecimal company, List<Share> shares) {
+		BigDecimal approverPercent, BigDecimal company, BigDecimal coveredWithoutApprover, List<Share> shares) {
 
 	/** One person's share of one invoice. */
 	record Share(long receivableId, String invoiceNumber, String person, Role role, Basis basis, BigDecimal baseAmount,
@@ -35,6 +36,7 @@ record LiabilitySplit(BigDecimal total, BigDecimal covered, BigDecimal uncovered
 		BigDecimal covered = zero();
 		BigDecimal uncovered = zero();
 		BigDecimal charged = zero();
+		BigDecimal withoutApprover = zero();
 		List<Share> shares = new ArrayList<>();
 		for (WrittenOffItem item : items) {
 			total = total.add(item.writtenOff());
@@ -58,10 +60,13 @@ record LiabilitySplit(BigDecimal total, BigDecimal covered, BigDecimal uncovered
 							item.creditDecisionId()));
 					charged = charged.add(approverShare);
 				}
+				else {
+					withoutApprover = withoutApprover.add(item.covered());
+				}
 			}
 		}
 		return new LiabilitySplit(total, covered, uncovered, repPercent.setScale(2), approverPercent.setScale(2),
-				covered.subtract(charged), List.copyOf(shares));
+				covered.subtract(charged), withoutApprover, List.copyOf(shares));
 	}
 
 	private static BigDecimal percentOf(BigDecimal amount, BigDecimal percent) {

@@ -169,7 +169,7 @@ public class CreditCheckService {
 			BigDecimal collateral) {
 		List<String> parts = new ArrayList<>();
 		if (cashOnlyReason != null) {
-			parts.add(cashOnlyReason);
+			parts.add(cashOnlyReason.endsWith(".") ? cashOnlyReason.substring(0, cashOnlyReason.length() - 1) : cashOnlyReason);
 		}
 		if (withinLimit.signum() > 0) {
 			parts.add(Money.format(withinLimit) + " on credit within the limit of " + Money.format(customer.getCreditLimit())

@@ -55,6 +55,15 @@ class LiabilitySplitTests {
 	}
 
 	@Test
+	void aLimitWithoutAnApprovingDecisionOnRecordChargesOnlyTheRepAndSaysSo() {
+		LiabilitySplit split = split(List.of(item(5, "5000.00", "5000.00", null)), "10", "5");
+		assertThat(split.shares()).extracting(share -> share.person() + " " + share.amount().toPlainString())
+			.containsExactly("ben 500.00");
+		assertThat(split.coveredWithoutApprover()).isEqualByComparingTo("5000.00");
+		assertThat(CollectionService.splitText(split)).contains("No approving credit decision is on record for CNY 5,000.00");
+	}
+
+	@Test
 	void thePercentagesArePolicyAndCanChange() {
 		LiabilitySplit split = split(List.of(item(4, "10000.00", "10000.00", 7L)), "20", "0");
 		assertThat(split.shares()).extracting(share -> share.person() + " " + share.amount().toPlainString())
