@@ -20,7 +20,7 @@ import com.creditdesk.system.InvalidRequestException;
 /**
  * Computes the aging in the database (one aggregate query), so it answers over a million open receivables in
  * well under a second: the open amount as of the date is the invoice amount less what payments and credit notes
- * dated up to then settled. Reps see their own customers; managers and administrators all.
+ * dated up to then settled (an invoice written off later still counts as open then). Reps see their own customers; managers and administrators all.
  */
 @Service
 public class AgingService {
@@ -48,7 +48,8 @@ public class AgingService {
 			           LEFT JOIN credit_note n ON n.id = a.credit_note_id
 			           WHERE coalesce(p.payment_date, n.note_date) <= :asOf
 			           GROUP BY a.receivable_id) s ON s.receivable_id = r.id
-			WHERE r.invoice_date <= :asOf AND r.status <> 'WRITTEN_OFF'
+			WHERE r.invoice_date <= :asOf
+			  AND (r.written_off_at IS NULL OR CAST(r.written_off_at AS DATE) > :asOf)
 			""";
 
 	/**
@@ -61,7 +62,7 @@ public class AgingService {
 			WHERE r.status = 'OPEN'
 			""";
 
-	private static String openAmounts(LocalDate asOf) {
+	static String openAmounts(LocalDate asOf) {
 		return asOf.isBefore(BusinessClock.today()) ? OPEN_AS_OF : OPEN_NOW;
 	}
 
@@ -159,7 +160,7 @@ public class AgingService {
 		return params;
 	}
 
-	private static String visibility(CurrentUser user, MapSqlParameterSource params) {
+	static String visibility(CurrentUser user, MapSqlParameterSource params) {
 		if (user.seesAllCustomers()) {
 			return "";
 		}

@@ -1,0 +1,7 @@
+package com.creditdesk.report;
+
+import com.creditdesk.support.OnH2;
+
+@OnH2
+class H2StatementIntegrationTests extends StatementIntegrationTests {
+}

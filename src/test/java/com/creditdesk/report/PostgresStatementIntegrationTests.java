@@ -1,0 +1,7 @@
+package com.creditdesk.report;
+
+import com.creditdesk.support.OnPostgres;
+
+@OnPostgres
+class PostgresStatementIntegrationTests extends StatementIntegrationTests {
+}
