@@ -636,6 +636,17 @@ async function regionalManagerSeesTheAgingChart() {
   const drill = await page.locator('#drill').innerText();
   check(drill.includes('INV-2026-1101'), `the drill-down does not list the sample invoices: ${drill.slice(0, 200)}`);
   await shot(page, 'receivables-drill-down');
+  // the customer's statement of account (对账单) as PDF, from the drill-down row
+  const link = page.locator('#drill a.statement').first();
+  const href = await link.getAttribute('href');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const pdf = readFileSync(await download.path());
+  check(pdf.subarray(0, 5).toString() === '%PDF-', 'the statement download is not a PDF');
+  check(/statement-.*\.pdf$/.test(download.suggestedFilename()), `statement file name: ${download.suggestedFilename()}`);
+  await download.saveAs(join(SHOTS, 'statement.pdf'));
+  const statement = await getJson(href.replace('statement.pdf', 'statement'), 'erik');
+  check(Number(statement.openItemsTotal) === 250000 && Number(statement.closingBalance) === 250000,
+    `the statement does not match the ledger's CNY 250,000.00: open items ${statement.openItemsTotal}, closing ${statement.closingBalance}`);
   await context.close();
 }
 

@@ -101,8 +101,9 @@ class CustomerPageController {
 			html.append("</table>");
 		}
 
-		html.append("<p><a href=\"/reports/collections?customerId=").append(customerId)
-			.append("\">Collection cases 催收案件</a></p>");
+		html.append("<p><a href=\"/api/customers/").append(customerId)
+			.append("/statement.pdf\">Statement of account 对账单 (PDF, last three months)</a> · <a href=\"/reports/collections?customerId=")
+			.append(customerId).append("\">Collection cases 催收案件</a></p>");
 		html.append("<h2>Credit files 客户信用状况调查表</h2>");
 		List<CreditFile> files = investigations.filesOf(customerId);
 		if (files.isEmpty()) {
