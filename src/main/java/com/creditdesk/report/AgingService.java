@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,6 +65,22 @@ public class AgingService {
 		return asOf.isBefore(BusinessClock.today()) ? OPEN_AS_OF : OPEN_NOW;
 	}
 
+	/**
+	 * One pass over the open amounts: each invoice falls into one days bucket and one year bucket, so the database
+	 * sums one amount per (customer, days bucket, year bucket) and CreditDesk pivots the few result rows into the
+	 * report. (Eleven conditional sums per invoice, the obvious SQL, cost PostgreSQL over twice as much.)
+	 */
+	private static final String BUCKETED = """
+			SELECT b.customer_id, b.d, b.y, sum(b.open_amount) AS amount, count(*) AS invoices
+			FROM (SELECT o.customer_id, o.open_amount,
+			        CASE WHEN o.due_date >= :asOf THEN 0 WHEN o.due_date >= :d30 THEN 1 WHEN o.due_date >= :d60 THEN 2
+			             WHEN o.due_date >= :d90 THEN 3 WHEN o.due_date >= :d180 THEN 4 ELSE 5 END AS d,
+			        CASE WHEN o.invoice_date >= :y0 THEN 0 WHEN o.invoice_date >= :y1 THEN 1
+			             WHEN o.invoice_date >= :y2 THEN 2 ELSE 3 END AS y
+			      FROM (%s) o WHERE o.open_amount > 0%s) b
+			GROUP BY b.customer_id, b.d, b.y
+			""";
+
 	@Transactional(readOnly = true)
 	public AgingReport aging(LocalDate asOf, String groupBy, boolean onlyVanishedOrHold, CurrentUser user) {
 		String group = GROUPS.get(groupBy);
@@ -73,31 +88,73 @@ public class AgingService {
 			throw new InvalidRequestException("groupBy must be one of " + GROUPS.keySet() + ".");
 		}
 		MapSqlParameterSource params = parameters(asOf, user);
-		StringBuilder sql = new StringBuilder("SELECT ").append(group).append(" AS group_key, ")
-			.append(LABELS.get(groupBy)).append(" AS label, ");
-		sql.append("customer".equals(groupBy) ? "min(c.status)" : "''").append(" AS flags, ");
-		sql.append("sum(o.open_amount) AS open_total, count(*) AS invoices, ");
-		sql.append("sum(CASE WHEN o.due_date >= :asOf THEN o.open_amount ELSE 0 END) AS d0, ");
-		sql.append("sum(CASE WHEN o.due_date < :asOf AND o.due_date >= :d30 THEN o.open_amount ELSE 0 END) AS d1, ");
-		sql.append("sum(CASE WHEN o.due_date < :d30 AND o.due_date >= :d60 THEN o.open_amount ELSE 0 END) AS d2, ");
-		sql.append("sum(CASE WHEN o.due_date < :d60 AND o.due_date >= :d90 THEN o.open_amount ELSE 0 END) AS d3, ");
-		sql.append("sum(CASE WHEN o.due_date < :d90 AND o.due_date >= :d180 THEN o.open_amount ELSE 0 END) AS d4, ");
-		sql.append("sum(CASE WHEN o.due_date < :d180 THEN o.open_amount ELSE 0 END) AS d5, ");
-		sql.append("sum(CASE WHEN o.invoice_date >= :y0 THEN o.open_amount ELSE 0 END) AS y0, ");
-		sql.append("sum(CASE WHEN o.invoice_date < :y0 AND o.invoice_date >= :y1 THEN o.open_amount ELSE 0 END) AS y1, ");
-		sql.append("sum(CASE WHEN o.invoice_date < :y1 AND o.invoice_date >= :y2 THEN o.open_amount ELSE 0 END) AS y2, ");
-		sql.append("sum(CASE WHEN o.invoice_date < :y2 THEN o.open_amount ELSE 0 END) AS y3 ");
-		sql.append("FROM (").append(openAmounts(asOf)).append(") o JOIN customer c ON c.id = o.customer_id ");
-		sql.append("WHERE o.open_amount > 0").append(visibility(user, params));
-		if (onlyVanishedOrHold) {
-			sql.append(" AND c.status IN ('VANISHED', 'CREDIT_HOLD')");
+		StringBuilder customers = new StringBuilder();
+		if (!user.seesAllCustomers()) {
+			params.addValue("rep", user.id());
+			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE responsible_rep = :rep)");
 		}
-		sql.append(" GROUP BY ").append(group).append(" ORDER BY open_total DESC");
-		List<AgingReport.Row> rows = jdbc.query(sql.toString(), params, (rs, i) -> new AgingReport.Row(
-				rs.getString("group_key"), rs.getString("label"), rs.getString("flags"), money(rs.getBigDecimal("open_total")),
-				IntStream.range(0, 6).mapToObj(b -> money(bd(rs, "d" + b))).toList(),
-				IntStream.range(0, 4).mapToObj(y -> money(bd(rs, "y" + y))).toList(), rs.getLong("invoices")));
+		if (onlyVanishedOrHold) {
+			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE status IN ('VANISHED', 'CREDIT_HOLD'))");
+		}
+		String sql = "SELECT a.d, a.y, a.amount, a.invoices, " + group + " AS group_key, "
+				+ LABELS.get(groupBy).replace("min(c.name)", "c.name") + " AS label, "
+				+ ("customer".equals(groupBy) ? "c.status" : "''") + " AS flags FROM ("
+				+ BUCKETED.formatted(openAmounts(asOf), customers) + ") a JOIN customer c ON c.id = a.customer_id";
+		Map<String, Accumulator> groups = new java.util.HashMap<>();
+		jdbc.query(sql, params, rs -> {
+			groups.computeIfAbsent(rs.getString("group_key"), key -> {
+				try {
+					return new Accumulator(key, rs.getString("label"), rs.getString("flags"));
+				}
+				catch (java.sql.SQLException e) {
+					throw new IllegalStateException(e);
+				}
+			}).add(rs.getInt("d"), rs.getInt("y"), rs.getBigDecimal("amount"), rs.getLong("invoices"));
+		});
+		List<AgingReport.Row> rows = groups.values()
+			.stream()
+			.map(Accumulator::row)
+			.sorted(java.util.Comparator.comparing(AgingReport.Row::open).reversed().thenComparing(AgingReport.Row::key))
+			.toList();
 		return new AgingReport(asOf, groupBy, rows, total(rows));
+	}
+
+	/** Adds up one group's bucketed amounts. */
+	private static final class Accumulator {
+
+		private final String key;
+
+		private final String label;
+
+		private final String flags;
+
+		private final BigDecimal[] days = new BigDecimal[6];
+
+		private final BigDecimal[] years = new BigDecimal[4];
+
+		private long invoices;
+
+		Accumulator(String key, String label, String flags) {
+			this.key = key;
+			this.label = label;
+			this.flags = flags;
+			java.util.Arrays.fill(days, BigDecimal.ZERO);
+			java.util.Arrays.fill(years, BigDecimal.ZERO);
+		}
+
+		void add(int day, int year, BigDecimal amount, long count) {
+			days[day] = days[day].add(amount);
+			years[year] = years[year].add(amount);
+			invoices += count;
+		}
+
+		AgingReport.Row row() {
+			BigDecimal open = java.util.Arrays.stream(days).reduce(BigDecimal.ZERO, BigDecimal::add);
+			return new AgingReport.Row(key, label, flags, money(open),
+					java.util.Arrays.stream(days).map(AgingService::money).toList(),
+					java.util.Arrays.stream(years).map(AgingService::money).toList(), invoices);
+		}
+
 	}
 
 	/** One invoice in a drill-down. */
@@ -166,15 +223,6 @@ public class AgingService {
 		}
 		params.addValue("rep", user.id());
 		return " AND c.responsible_rep = :rep";
-	}
-
-	private static BigDecimal bd(java.sql.ResultSet rs, String column) {
-		try {
-			return rs.getBigDecimal(column);
-		}
-		catch (java.sql.SQLException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static BigDecimal money(BigDecimal value) {
