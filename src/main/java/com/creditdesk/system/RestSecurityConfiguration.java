@@ -24,6 +24,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -41,7 +42,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>{@code /api/**}: Spring Security; authorities are the user's Camunda groups, and the Camunda authentication
  * is set for the request so engine calls made on the user's behalf are authorized as that user.</li>
  * </ul>
- * The Camunda webapps (Tasklist, Cockpit, Admin) keep their own session login and CSRF protection.
+ * The Camunda webapps (Tasklist, Cockpit, Admin) keep their own session login and CSRF protection; their session
+ * also lets the same person read (GET) CreditDesk's pages and API in that browser.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
@@ -72,6 +74,7 @@ class RestSecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// stateless HTTP basic without cookies: there is no session a cross-site request could ride on
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
 			.build();
 	}
@@ -161,6 +164,38 @@ class RestSecurityConfiguration {
 		@Override
 		public boolean supports(Class<?> authentication) {
 			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+	/**
+	 * A person logged in to Tasklist, Cockpit or Admin may read CreditDesk's pages and API in the same browser
+	 * (links from task forms: the dunning letter, the customer's page) without a second login: GET and HEAD
+	 * requests without an Authorization header are authenticated from the webapps' session. Anything that changes
+	 * data still needs HTTP basic, so the session cookie cannot be used for a cross-site write.
+	 */
+	static final class WebappSessionAuthenticationFilter extends org.springframework.web.filter.OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+			jakarta.servlet.http.HttpSession session = request.getSession(false);
+			if (read && session != null && request.getHeader("Authorization") == null
+					&& org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null) {
+				org.camunda.bpm.webapp.impl.security.auth.Authentications authentications =
+						org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
+				if (authentications != null && authentications.getAuthenticationForProcessEngine(
+						"default") instanceof org.camunda.bpm.webapp.impl.security.auth.UserAuthentication user) {
+					List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
+							: user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+					org.springframework.security.core.context.SecurityContext context =
+							org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+					context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
+					org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+				}
+			}
+			chain.doFilter(request, response);
 		}
 
 	}

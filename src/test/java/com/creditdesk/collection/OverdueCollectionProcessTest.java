@@ -26,6 +26,7 @@ import com.creditdesk.customer.OwnershipType;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.receivable.CreditCheckOutcome;
 import com.creditdesk.receivable.CreditCheckService;
+import com.creditdesk.receivable.LedgerLines.CreditNoteLine;
 import com.creditdesk.receivable.LedgerLines.InvoiceLine;
 import com.creditdesk.receivable.LedgerLines.PaymentLine;
 import com.creditdesk.receivable.LedgerService;
@@ -285,6 +286,21 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(collectionCase(customerId).getStatus()).isEqualTo(CollectionCase.Status.SETTLED);
 		assertThat(customers.findById(customerId).orElseThrow().getStatus()).isEqualTo(CustomerStatus.ACTIVE);
 		assertThat(tasks(customerId)).as("settling ends every open task of the case").isEmpty();
+	}
+
+	@Test
+	void aCreditNoteReachesTheCaseAndSettlesWhatItCredits() {
+		long customerId = customerWithLimit(300_000).getId();
+		invoice(customerId, "INV-CN", 12_000, 8);
+		detection.run(start);
+		assertThat(collectionCase(customerId).isOpen()).isTrue();
+
+		ledger.postCreditNote(new CreditNoteLine(customerId, null, "CN-8", "INV-CN", start, new BigDecimal("12000"),
+				"Wrong price invoiced"));
+
+		assertThat(collectionCase(customerId).getStatus()).isEqualTo(CollectionCase.Status.SETTLED);
+		assertThat(collections.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
+			.contains("OPENED", "REMINDER", "SETTLED");
 	}
 
 	@Test

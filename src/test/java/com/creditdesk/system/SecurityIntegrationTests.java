@@ -89,6 +89,22 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void theTasklistSessionReadsCreditDeskPagesButCannotWriteWithoutBasicAuthentication() {
+		WebappSession anonymous = new WebappSession(port);
+		assertThat(anonymous.get("/api/customers").statusCode()).isEqualTo(401);
+
+		WebappSession ana = new WebappSession(port);
+		assertThat(ana.login("tasklist", "ana", "demo")).isEqualTo(200);
+		HttpResponse<String> customers = ana.get("/api/customers");
+		assertThat(customers.statusCode()).isEqualTo(200);
+		assertThat(customers.body()).contains("Hangzhou Dongfang").doesNotContain("Shenzhen Nanfang");
+		assertThat(ana.get("/api/liabilities").statusCode()).isEqualTo(200);
+		assertThat(ana.get("/api/liabilities?person=ben").statusCode()).as("still only her own").isEqualTo(403);
+		assertThat(ana.postJson("/api/credit-checks", "{\"customerId\":1,\"orderReference\":\"SO-S\",\"amount\":10}")
+			.statusCode()).as("a write needs HTTP basic, whatever the session").isEqualTo(401);
+	}
+
+	@Test
 	void cockpitAndAdminLoginPagesLoadTheirPluginAssetsBeforeLogin() {
 		WebappSession anonymous = new WebappSession(port);
 		assertThat(anonymous.get("/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js?bust=7.24.0")
