@@ -687,6 +687,16 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
   await fill(form, 'Promised amount', 45000);
   await shot(page, 'ana-records-promise-to-pay');
   await completeTask(page);
+
+  // the dunning letter opens from the task form with her Tasklist login (no second password)
+  const letterForm = await openTask(page, 'All my tasks', 'Send dunning letter', state.anaCustomer);
+  const letterLink = letterForm.locator('a[href*="/api/collections/"]').first();
+  const [letter] = await Promise.all([page.waitForEvent('download'), letterLink.click()]);
+  const letterText = readFileSync(await letter.path(), 'utf8');
+  check(letterText.includes('INV-E2E-OVERDUE') && letterText.includes('CNY 45,000.00'),
+    'the dunning letter does not list the overdue invoice');
+  await letter.saveAs(join(SHOTS, 'dunning-letter.html'));
+  await shot(page, 'ana-downloads-dunning-letter');
   await logout(page);
 
   const detail = await getJson(`/api/collections/${cases[0].id}`, 'ana');
