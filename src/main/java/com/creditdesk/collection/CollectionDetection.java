@@ -8,13 +8,13 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.creditdesk.receivable.Overdues;
 import com.creditdesk.receivable.Overdues.OverdueCustomer;
+import com.creditdesk.system.SystemActions;
 
 /**
  * The daily overdue detection: one query finds every customer with receivables past due; a customer without an
@@ -56,13 +56,9 @@ public class CollectionDetection {
 		Map<Long, CollectionCase> open = cases.findByStatusOrderByOpenedAtDesc(CollectionCase.Status.OPEN)
 			.stream()
 			.collect(Collectors.toMap(CollectionCase::getCustomerId, c -> c, (a, b) -> a, HashMap::new));
-		int opened = 0;
-		int updated = 0;
-		int unchanged = 0;
-		int failed = 0;
-		Authentication caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication(); // the system opens cases; the admin who asked needs no process rights
-		try {
+		int[] counts = new int[4];
+		// the system opens cases; the admin who asked needs no process rights
+		SystemActions.asSystem(identity, () -> {
 			for (OverdueCustomer customer : overdue) {
 				CollectionCase existing = open.get(customer.customerId());
 				try {
@@ -70,31 +66,26 @@ public class CollectionDetection {
 						runtime.startProcessInstanceByKey(OverdueCollectionProcess.KEY,
 								String.valueOf(customer.customerId()),
 								Map.of(OverdueCollectionProcess.CUSTOMER_ID, customer.customerId()));
-						opened++;
+						counts[0]++;
 					}
 					else if (existing.getOverdueAmount().compareTo(customer.overdueAmount()) != 0
 							|| !customer.oldestDueDate().equals(existing.getOldestDueDate())) {
 						messages.caseChanged(existing.getProcessInstanceId(), customer.invoices()
 								+ " overdue invoice(s) found by the daily detection");
-						updated++;
+						counts[1]++;
 					}
 					else {
-						unchanged++;
+						counts[2]++;
 					}
 				}
 				catch (RuntimeException e) {
-					failed++;
+					counts[3]++;
 					log.error("Could not open or update the collection case of customer {}: {}", customer.customerId(),
 							e.getMessage(), e);
 				}
 			}
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
-		}
-		DetectionResult result = new DetectionResult(today, overdue.size(), opened, updated, unchanged, failed);
+		});
+		DetectionResult result = new DetectionResult(today, overdue.size(), counts[0], counts[1], counts[2], counts[3]);
 		log.info("Overdue detection as of {}: {}", today, result);
 		return result;
 	}

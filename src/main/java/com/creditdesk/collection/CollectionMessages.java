@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.creditdesk.receivable.ReceivablesSettled;
 import com.creditdesk.review.ReevaluationService;
 import com.creditdesk.review.TriggerKind;
+import com.creditdesk.system.SystemActions;
 
 /**
  * Brings what happened elsewhere to the running case as BPMN messages, once the change that caused it has
@@ -93,20 +93,21 @@ class CollectionMessages {
 	}
 
 	private void asSystem(Runnable correlation, String what) {
-		Authentication caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication(); // a system action: the person who paid or recorded needs no process rights
 		try {
-			for (int attempt = 1;; attempt++) {
-				try {
-					newTransaction.executeWithoutResult(status -> correlation.run());
-					return;
-				}
-				catch (OptimisticLockingException e) {
-					if (attempt == 3) {
-						throw e;
+			// a system action: the person who paid or recorded needs no process rights
+			SystemActions.asSystem(identity, () -> {
+				for (int attempt = 1;; attempt++) {
+					try {
+						newTransaction.executeWithoutResult(status -> correlation.run());
+						return;
+					}
+					catch (OptimisticLockingException e) {
+						if (attempt == 3) {
+							throw e;
+						}
 					}
 				}
-			}
+			});
 		}
 		catch (MismatchingMessageCorrelationException e) {
 			log.info("Collection case not waiting for '{}' right now; its daily check picks the change up", what);
@@ -114,11 +115,6 @@ class CollectionMessages {
 		catch (RuntimeException e) {
 			log.warn("Could not tell the collection case about '{}': {}; its daily check picks the change up", what,
 					e.getMessage(), e);
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
 		}
 	}
 

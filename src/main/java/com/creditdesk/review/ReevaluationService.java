@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.investigation.CreditInvestigationProcess;
+import com.creditdesk.system.SystemActions;
 
 /**
  * Starts credit re-evaluations: at most one open per customer. A trigger that arrives while a review (or an
@@ -64,11 +64,11 @@ public class ReevaluationService {
 		variables.put(CreditReevaluationProcess.TRIGGER, kind.name());
 		variables.put(CreditReevaluationProcess.REASON, reason);
 		variables.put(CreditReevaluationProcess.INITIATOR, requestedBy);
-		Authentication caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication(); // a system action, after CreditDesk checked who may ask for it
 		try {
-			String id = runtime.startProcessInstanceByKey(CreditReevaluationProcess.KEY, String.valueOf(customerId),
-					variables).getId();
+			// a system action, after CreditDesk checked who may ask for it
+			String id = SystemActions.asSystem(identity, () -> runtime
+				.startProcessInstanceByKey(CreditReevaluationProcess.KEY, String.valueOf(customerId), variables)
+				.getId());
 			return new TriggerResult(ReviewTrigger.Outcome.STARTED, id);
 		}
 		catch (RuntimeException e) {
@@ -78,11 +78,6 @@ public class ReevaluationService {
 				return raced;
 			}
 			throw e;
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
 		}
 	}
 
