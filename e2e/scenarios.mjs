@@ -537,6 +537,10 @@ async function creditAdminInspectsCockpit() {
   const page = await newPage();
   await page.goto(WELCOME);
   await submitLogin(page, 'fay', 'demo');
+  // the root page also links CreditDesk's own pages
+  await page.getByRole('link', { name: /Receivables 应收账款/ }).first().waitFor();
+  check(await page.getByRole('link', { name: /Collections 催收/ }).count() > 0, 'the welcome page does not link Collections');
+  await shot(page, 'welcome-page');
   await page.getByRole('link', { name: /Cockpit/ }).first().click();
   await page.getByText('Running Process Instances').waitFor();
   await shot(page, 'cockpit-dashboard');
