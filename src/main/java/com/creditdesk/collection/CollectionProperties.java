@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param letterPaymentDays days the dunning letter gives the customer to pay (default 7)
  * @param repSharePercent the rep's share of a written-off amount that an approved limit covered (default 10)
  * @param approverSharePercent the approver's share of that covered amount (default 5); the company bears the rest
+ * @param followUpAfterDays after legal action or a collection agency, days until the regional managers decide again
+ *        (default 30)
+ * @param taskDueDays days a collection task is due in (default 3)
  */
 @ConfigurationProperties("creditdesk.collection")
 record CollectionProperties(String dailyCron, Integer promiseGraceDays, Integer instalmentGraceDays,
-		Integer letterPaymentDays, BigDecimal repSharePercent, BigDecimal approverSharePercent) {
+		Integer letterPaymentDays, BigDecimal repSharePercent, BigDecimal approverSharePercent,
+		Integer followUpAfterDays, Integer taskDueDays) {
 
 	CollectionProperties {
 		dailyCron = dailyCron == null ? "0 30 6 * * *" : dailyCron;
@@ -24,6 +28,8 @@ record CollectionProperties(String dailyCron, Integer promiseGraceDays, Integer 
 		letterPaymentDays = letterPaymentDays == null ? 7 : letterPaymentDays;
 		repSharePercent = repSharePercent == null ? BigDecimal.TEN : repSharePercent;
 		approverSharePercent = approverSharePercent == null ? BigDecimal.valueOf(5) : approverSharePercent;
+		followUpAfterDays = followUpAfterDays == null ? 30 : followUpAfterDays;
+		taskDueDays = taskDueDays == null ? 3 : taskDueDays;
 		if (repSharePercent.signum() < 0 || approverSharePercent.signum() < 0
 				|| repSharePercent.add(approverSharePercent).compareTo(BigDecimal.valueOf(100)) > 0) {
 			throw new IllegalArgumentException("creditdesk.collection: the rep's and approver's shares must be "

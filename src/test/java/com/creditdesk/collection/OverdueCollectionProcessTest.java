@@ -349,6 +349,32 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	}
 
 	@Test
+	void afterLegalActionTheRegionalManagersDecideAgainThirtyDaysLater() {
+		long customerId = customerWithLimit(300_000).getId();
+		invoice(customerId, "INV-LEGAL", 40_000, 62);
+		detection.run(start);
+		Task decision = task(customerId, "UserTask_DecideCollectionAction");
+		assertThat(decision.getDueDate()).as("due in three days")
+			.isEqualTo(Date.from(start.plusDays(3).atTime(18, 0).atZone(ZoneId.systemDefault()).toInstant()));
+		complete("erik", decision, Map.of("collectionAction", "LEGAL_ACTION", "decisionNotes", "Lawyer's letter sent."));
+		assertThat(taskKeys(customerId)).doesNotContain("UserTask_DecideCollectionAction");
+
+		Job followUp = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(caseProcess(customerId).getId())
+			.activityId("TimerEvent_FollowUpDue")
+			.singleResult();
+		assertThat(followUp.getDuedate()).as("30 days after the decision")
+			.isBetween(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).minusSeconds(120)),
+					Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))));
+		moveTo(start.plusDays(31));
+		engine.getManagementService().executeJob(followUp.getId());
+
+		assertThat(task(customerId, "UserTask_DecideCollectionAction")).hasCandidateGroup("regionalManagers");
+		assertThat(collectionCase(customerId).getCollectionAction()).isEqualTo(CollectionCase.Action.LEGAL_ACTION);
+	}
+
+	@Test
 	void aMissedInstalmentOfThePaymentPlanEscalatesToTheWriteOffProposal() {
 		long customerId = customerWithLimit(300_000).getId();
 		invoice(customerId, "INV-PLAN", 90_000, 60);

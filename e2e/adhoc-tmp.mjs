@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const B = 'http://localhost:8089';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1600, height: 1100 } });
+const page = await ctx.newPage();
+await page.goto(B + '/camunda/app/cockpit/default/');
+await page.getByPlaceholder('Username').fill('fay');
+await page.getByPlaceholder('Password').fill('demo');
+await page.getByRole('button', { name: /Log in/ }).click();
+await page.getByText('Running Process Instances').waitFor();
+await page.goto(B + '/camunda/app/cockpit/default/#/process-instance/1f41ce68-eac1-11f1-bc76-02fc00000001/runtime');
+await page.locator('.djs-container [data-element-id="Gateway_AwaitChange"]').first().waitFor();
+await page.waitForTimeout(2500);
+await page.screenshot({ path: '/tmp/shots/cockpit-collection.png' });
+await browser.close();
