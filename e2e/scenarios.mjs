@@ -694,8 +694,13 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
 
   // the dunning letter opens from the task form with her Tasklist login (no second password)
   const letterForm = await openTask(page, 'All my tasks', 'Send dunning letter', state.anaCustomer);
-  const letterLink = letterForm.locator('a[href*="/api/collections/"]').first();
-  const [letter] = await Promise.all([page.waitForEvent('download'), letterLink.click()]);
+  const pdfLink = letterForm.locator('a[href$="/pdf"]').first();
+  const [letterPdf] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+  check(readFileSync(await letterPdf.path()).subarray(0, 5).toString() === '%PDF-', 'the dunning letter PDF is not a PDF');
+  check(letterPdf.suggestedFilename().endsWith('.pdf'), `letter file name: ${letterPdf.suggestedFilename()}`);
+  await letterPdf.saveAs(join(SHOTS, 'dunning-letter.pdf'));
+  const htmlLink = letterForm.locator('a[href*="/documents/"]:not([href$="/pdf"])').first();
+  const [letter] = await Promise.all([page.waitForEvent('download'), htmlLink.click()]);
   const letterText = readFileSync(await letter.path(), 'utf8');
   check(letterText.includes('INV-E2E-OVERDUE') && letterText.includes('CNY 45,000.00'),
     'the dunning letter does not list the overdue invoice');

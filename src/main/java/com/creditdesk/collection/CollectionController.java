@@ -143,7 +143,8 @@ class CollectionController {
 			.stream()
 			.map(d -> Map.of("id", d.getId(), "kind", d.getKind(), "fileName", d.getFileName(), "totalAmount",
 					d.getTotalAmount(), "createdAt", d.getCreatedAt(), "href",
-					"/api/collections/" + caseId + "/documents/" + d.getId()))
+					"/api/collections/" + caseId + "/documents/" + d.getId(), "pdf",
+					"/api/collections/" + caseId + "/documents/" + d.getId() + "/pdf"))
 			.toList());
 		collections.writeOffOf(caseId).ifPresent(w -> view.put("writeOff", writeOffView(w)));
 		return view;
@@ -187,9 +188,25 @@ class CollectionController {
 		CollectionDocument document = collections.document(caseId, documentId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.getMediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.getFileName(), StandardCharsets.UTF_8).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(document.getFileName() + ".html", StandardCharsets.UTF_8)
+				.build()
+				.toString())
 			.body(document.getContent().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The dunning letter as a PDF to send, printed from the figures it was written with. */
+	@GetMapping("/collections/{caseId}/documents/{documentId}/pdf")
+	ResponseEntity<byte[]> documentPdf(@PathVariable long caseId, @PathVariable long documentId) {
+		visibleCase(caseId);
+		CollectionDocument document = collections.document(caseId, documentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(document.getFileName() + ".pdf", StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(collections.letterPdf(document));
 	}
 
 	record DisputeRequest(@NotBlank String invoiceNumber, @NotBlank @Size(min = 5, max = 1000) String reason) {

@@ -74,7 +74,8 @@ class CollectionDelegates {
 			execution.setVariable(OPEN_DECISION, outcome.regionalDecision());
 			execution.setVariable(OPEN_WRITE_OFF, outcome.writeOffApproval());
 			if (outcome.letterId() != null) {
-				execution.setVariable(LETTER_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId());
+				execution.setVariable(LETTER_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId() + "/pdf");
+				execution.setVariable(LETTER_HTML_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId());
 			}
 			if (outcome.writeOffApproval()) {
 				proposeWriteOff(execution, collections, caseId);

@@ -32,11 +32,15 @@ class CollectionDocument {
 
 	private Instant createdAt;
 
+	/** The figures the document was written from (JSON). */
+	private String snapshot;
+
 	protected CollectionDocument() {
 	}
 
 	CollectionDocument(long caseId, String kind, String fileName, String mediaType, String content,
-			BigDecimal totalAmount) {
+			BigDecimal totalAmount, String snapshot) {
+		this.snapshot = snapshot;
 		this.caseId = caseId;
 		this.kind = kind;
 		this.fileName = fileName;
@@ -72,6 +76,10 @@ class CollectionDocument {
 
 	public BigDecimal getTotalAmount() {
 		return totalAmount;
+	}
+
+	public String getSnapshot() {
+		return snapshot;
 	}
 
 	public Instant getCreatedAt() {

@@ -114,8 +114,9 @@ class CollectionPageController {
 		if (!documents.isEmpty()) {
 			html.append("<h2>Documents 文书</h2><ul>");
 			for (CollectionDocument d : documents) {
-				html.append("<li><a href=\"/api/collections/").append(caseId).append("/documents/").append(d.getId())
-					.append("\">").append(esc(d.getFileName())).append("</a> (").append(money(d.getTotalAmount()))
+				html.append("<li>").append(esc(d.getFileName())).append(": <a href=\"/api/collections/").append(caseId)
+					.append("/documents/").append(d.getId()).append("/pdf\">PDF</a> · <a href=\"/api/collections/")
+					.append(caseId).append("/documents/").append(d.getId()).append("\">HTML</a> (").append(money(d.getTotalAmount()))
 					.append(", ").append(TIME.format(d.getCreatedAt())).append(")</li>");
 			}
 			html.append("</ul>");

@@ -66,11 +66,15 @@ public class CollectionService {
 
 	private final ApplicationEventPublisher events;
 
+	private final com.fasterxml.jackson.databind.ObjectMapper json;
+
 	CollectionService(CollectionCaseRepository cases, CollectionActionRepository actions,
 			CollectionEventRepository history, PaymentPromiseRepository promises, InstalmentRepository instalments,
 			DisputeRepository disputes, CollectionDocumentRepository documents, WriteOffRepository writeOffs,
 			BadDebtLiabilityRepository liabilities, Overdues overdues, CustomerService customers,
-			CreditDecisionService decisions, CollectionProperties properties, ApplicationEventPublisher events) {
+			CreditDecisionService decisions, CollectionProperties properties, ApplicationEventPublisher events,
+			com.fasterxml.jackson.databind.ObjectMapper json) {
+		this.json = json;
 		this.cases = cases;
 		this.actions = actions;
 		this.history = history;
@@ -268,13 +272,29 @@ public class CollectionService {
 
 	private CollectionDocument writeLetter(CollectionCase collectionCase, LocalDate today) {
 		Customer customer = customers.get(collectionCase.getCustomerId());
-		List<OverdueItem> items = overdues.overdueItems(customer.getId(), today);
-		BigDecimal total = items.stream().map(OverdueItem::openAmount).reduce(Money.of(BigDecimal.ZERO), BigDecimal::add);
-		String html = DunningLetters.render(customer, collectionCase.getId(), items, today,
-				today.plusDays(properties.letterPaymentDays()));
+		DunningLetters.Letter letter = DunningLetters.Letter.of(customer, collectionCase.getId(),
+				overdues.overdueItems(customer.getId(), today), today, today.plusDays(properties.letterPaymentDays()));
+		String snapshot;
+		try {
+			snapshot = json.writeValueAsString(letter);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
 		return documents.saveAndFlush(new CollectionDocument(collectionCase.getId(), "DUNNING_LETTER",
-				"dunning-letter-" + customer.getCreditCode() + "-" + today + ".html", "text/html;charset=UTF-8", html,
-				total));
+				"dunning-letter-" + customer.getCreditCode() + "-" + today, "text/html;charset=UTF-8",
+				DunningLetters.html(letter), letter.total(), snapshot));
+	}
+
+	/** The letter as a PDF, printed from the figures it was written with. */
+	@Transactional(readOnly = true)
+	byte[] letterPdf(CollectionDocument document) {
+		try {
+			return DunningLetters.pdf(json.readValue(document.getSnapshot(), DunningLetters.Letter.class));
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+			throw new IllegalStateException("Dunning letter " + document.getId() + " cannot be read back: " + e.getMessage(), e);
+		}
 	}
 
 	/** Nothing is overdue any more: the case ends and the hold it placed is lifted. */

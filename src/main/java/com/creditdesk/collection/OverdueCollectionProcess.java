@@ -60,6 +60,7 @@ public final class OverdueCollectionProcess {
 	public static final String OPEN_DECISION = "openRegionalDecisionTask";
 	public static final String OPEN_WRITE_OFF = "openWriteOffApprovalTask";
 	public static final String LETTER_URL = "dunningLetterUrl";
+	public static final String LETTER_HTML_URL = "dunningLetterHtmlUrl";
 	public static final String CASE_HISTORY_TEXT = "caseHistoryText";
 	// what people enter in the forms
 	public static final String CONTACT_OUTCOME = "contactOutcome";

@@ -97,7 +97,7 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
-	void fortyDaysOverdueGivesOneCaseWithLetterAndHoldAndPayingInFullRestoresCredit() {
+	void fortyDaysOverdueGivesOneCaseWithLetterAndHoldAndPayingInFullRestoresCredit() throws Exception {
 		Customer customer = customerWithLimit(300_000, "ana");
 		invoice(customer, "INV-H40", 88_000, 40);
 
@@ -126,6 +126,13 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 		assertThat(download.getBody()).contains(customer.getName(), "INV-H40", "CNY 88,000.00");
 		assertThat(as("ben").getForEntity((String) letter.get("href"), Map.class).getStatusCode())
 			.as("another rep's customer").isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<byte[]> pdf = as("ana").getForEntity((String) letter.get("pdf"), byte[].class);
+		assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(pdf.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+				.contains("催款函", customer.getName(), "INV-H40", "CNY 88,000.00", "40");
+		}
 
 		ResponseEntity<Map> paid = post(as("fay"), "/api/receivables/payments", Map.of("customerId", customer.getId(),
 				"reference", "PAY-H40", "paymentDate", today.toString(), "amount", 88_000));
