@@ -3,7 +3,6 @@ package com.creditdesk.collection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -469,13 +468,7 @@ public class CollectionService {
 		checkMayApproveWriteOff(collectionCase, approver);
 		Customer customer = customers.get(collectionCase.getCustomerId());
 		boolean vanished = customer.getStatus() == CustomerStatus.VANISHED;
-		List<Long> ids = (vanished ? overdues.openItems(customer.getId(), today) : overdues.overdueItems(customer.getId(), today))
-			.stream()
-			.map(OverdueItem::receivableId)
-			.toList();
-		List<WrittenOffItem> written = overdues.writeOff(customer.getId(), ids);
-		LiabilitySplit split = LiabilitySplit.of(written, properties.repSharePercent(),
-				properties.approverSharePercent(), decisionId -> decisions.grantingApprover(decisionId).orElse(null));
+		LiabilitySplit split = split(overdues.writeOff(customer.getId(), writeOffCandidates(customer, today)));
 		String proposer = collectionCase.getWriteOffProposedBy() == null ? SYSTEM : collectionCase.getWriteOffProposedBy();
 		WriteOff writeOff = writeOffs.saveAndFlush(new WriteOff(caseId, customer.getId(), proposer, approver,
 				vanished ? "Debtor vanished." : "Uncollectable after " + collectionCase.getDaysPastDue() + " days.", split));
@@ -510,15 +503,21 @@ public class CollectionService {
 	String previewWriteOff(long caseId, LocalDate today) {
 		CollectionCase collectionCase = get(caseId);
 		Customer customer = customers.get(collectionCase.getCustomerId());
+		LiabilitySplit split = split(overdues.previewWriteOff(writeOffCandidates(customer, today)));
+		return splitText(split).replace("Written off", "Writing off would take");
+	}
+
+	/** What a write-off takes off the books: the overdue items, or every open item of a vanished debtor. */
+	private List<Long> writeOffCandidates(Customer customer, LocalDate today) {
 		List<OverdueItem> items = customer.getStatus() == CustomerStatus.VANISHED
 				? overdues.openItems(customer.getId(), today) : overdues.overdueItems(customer.getId(), today);
-		List<WrittenOffItem> preview = new ArrayList<>();
-		for (OverdueItem item : items) {
-			preview.add(overdues.previewWriteOff(item.receivableId()));
-		}
-		LiabilitySplit split = LiabilitySplit.of(preview, properties.repSharePercent(), properties.approverSharePercent(),
+		return items.stream().map(OverdueItem::receivableId).toList();
+	}
+
+	/** Who is charged what for these written-off amounts, at the configured percentages. */
+	private LiabilitySplit split(List<WrittenOffItem> items) {
+		return LiabilitySplit.of(items, properties.repSharePercent(), properties.approverSharePercent(),
 				decisionId -> decisions.grantingApprover(decisionId).orElse(null));
-		return splitText(split).replace("Written off", "Writing off would take");
 	}
 
 	// ---------------------------------------------------------------- disputes

@@ -94,11 +94,14 @@ public class Overdues {
 		return receivables.findById(receivableId).map(Receivable::getInvoiceNumber).orElse("#" + receivableId);
 	}
 
-	/** What writing off this invoice now would take off the books, nothing changed. */
+	/** What writing off these invoices now would take off the books, nothing changed. */
 	@Transactional(readOnly = true)
-	public WrittenOffItem previewWriteOff(long receivableId) {
-		Receivable r = receivables.findById(receivableId).orElseThrow();
-		return item(r, r.getOpenAmount());
+	public List<WrittenOffItem> previewWriteOff(Collection<Long> receivableIds) {
+		return receivables.findAllById(receivableIds)
+			.stream()
+			.filter(r -> r.getStatus() == Receivable.Status.OPEN)
+			.map(r -> item(r, r.getOpenAmount()))
+			.toList();
 	}
 
 	private static WrittenOffItem item(Receivable r, BigDecimal amount) {
