@@ -75,7 +75,7 @@ class CollectionController {
 		List<CaseSummary> visible = new ArrayList<>();
 		for (CollectionCase c : collections.cases(status)) {
 			Customer customer = customers.get(c.getCustomerId());
-			if (user.seesAllCustomers() || user.id().equals(customer.getResponsibleRep())) {
+			if (user.seesCustomerOf(customer.getResponsibleRep())) {
 				visible.add(summary(c, customer));
 			}
 		}

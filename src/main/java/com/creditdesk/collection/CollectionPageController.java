@@ -69,7 +69,7 @@ class CollectionPageController {
 		int rows = 0;
 		for (CollectionCase c : shown) {
 			Customer customer = customers.get(c.getCustomerId());
-			if (!user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
+			if (!user.seesCustomerOf(customer.getResponsibleRep())) {
 				continue;
 			}
 			rows++;

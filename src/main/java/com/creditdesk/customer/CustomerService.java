@@ -147,7 +147,7 @@ public class CustomerService {
 	public Customer visibleTo(long customerId, CurrentUser user) {
 		Customer customer = customers.findById(customerId)
 			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " does not exist."));
-		if (!user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
+		if (!user.seesCustomerOf(customer.getResponsibleRep())) {
 			throw new ForbiddenException("Customer " + customerId
 					+ " is looked after by another rep; only its rep and managers may see it.");
 		}

@@ -25,6 +25,11 @@ public record CurrentUser(String id, List<String> groups) {
 		return groups.stream().anyMatch(Roles.MANAGEMENT::contains);
 	}
 
+	/** Whether the user may see a customer this rep looks after: its own rep, managers and administrators. */
+	public boolean seesCustomerOf(String responsibleRep) {
+		return seesAllCustomers() || id.equals(responsibleRep);
+	}
+
 	public boolean isMemberOf(String group) {
 		return groups.contains(group);
 	}

@@ -77,7 +77,7 @@ public class CreditCheckService {
 		}
 		BigDecimal orderAmount = Money.of(amount);
 		Customer customer = customers.lock(customerId);
-		if (!user.seesAllCustomers() && !user.id().equals(customer.getResponsibleRep())) {
+		if (!user.seesCustomerOf(customer.getResponsibleRep())) {
 			throw new ForbiddenException("Customer " + customerId
 					+ " is looked after by another rep; only its rep and managers may check its orders.");
 		}
