@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -145,8 +145,8 @@ public final class OverdueCollectionProcess {
 	}
 
 	/** Who is acting: the authenticated user (Tasklist, engine-rest), else the given fallback. */
-	static String actor(DelegateExecution execution, String fallback) {
-		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+	static String actor(ProcessEngineServicesAware scope, String fallback) {
+		Authentication current = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		return current != null && current.getUserId() != null ? current.getUserId() : fallback;
 	}
 

@@ -3,7 +3,6 @@ package com.creditdesk.collection;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.approval.FourEyesViolation;
@@ -28,7 +27,7 @@ class WriteOffTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String user = switch (task.getEventName()) {
 			case EVENTNAME_ASSIGNMENT -> task.getAssignee();
-			case EVENTNAME_COMPLETE -> completingUser(task);
+			case EVENTNAME_COMPLETE -> OverdueCollectionProcess.actor(task, task.getAssignee());
 			default -> null;
 		};
 		if (user == null) {
@@ -46,11 +45,6 @@ class WriteOffTaskListener implements TaskListener {
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			task.getExecution().setVariable(DECIDED_BY, user);
 		}
-	}
-
-	private static String completingUser(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
 	}
 
 }
