@@ -70,23 +70,13 @@ public class Overdues {
 	/** The customer's overdue invoices, oldest due first. */
 	@Transactional(readOnly = true)
 	public List<OverdueItem> overdueItems(long customerId, LocalDate today) {
-		List<OverdueItem> items = new ArrayList<>();
-		for (Receivable r : receivables.findOverdue(customerId, today)) {
-			items.add(new OverdueItem(r.getId(), r.getInvoiceNumber(), r.getInvoiceDate(), r.getDueDate(),
-					r.getAmount(), r.getOpenAmount(), ChronoUnit.DAYS.between(r.getDueDate(), today)));
-		}
-		return items;
+		return receivables.findOverdue(customerId, today).stream().map(r -> overdueItem(r, today)).toList();
 	}
 
 	/** All the customer's open invoices, oldest due first (days overdue negative for those not yet due). */
 	@Transactional(readOnly = true)
 	public List<OverdueItem> openItems(long customerId, LocalDate today) {
-		List<OverdueItem> items = new ArrayList<>();
-		for (Receivable r : receivables.findOpenOldestDueFirst(customerId)) {
-			items.add(new OverdueItem(r.getId(), r.getInvoiceNumber(), r.getInvoiceDate(), r.getDueDate(),
-					r.getAmount(), r.getOpenAmount(), ChronoUnit.DAYS.between(r.getDueDate(), today)));
-		}
-		return items;
+		return receivables.findOpenOldestDueFirst(customerId).stream().map(r -> overdueItem(r, today)).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -102,6 +92,11 @@ public class Overdues {
 			.filter(r -> r.getStatus() == Receivable.Status.OPEN)
 			.map(r -> item(r, r.getOpenAmount()))
 			.toList();
+	}
+
+	private static OverdueItem overdueItem(Receivable r, LocalDate today) {
+		return new OverdueItem(r.getId(), r.getInvoiceNumber(), r.getInvoiceDate(), r.getDueDate(), r.getAmount(),
+				r.getOpenAmount(), ChronoUnit.DAYS.between(r.getDueDate(), today));
 	}
 
 	private static WrittenOffItem item(Receivable r, BigDecimal amount) {
