@@ -50,6 +50,17 @@ class ApiExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(StepRefusedException.class)
+	ProblemDetail refused(StepRefusedException e) {
+		HttpStatus status = HttpStatus.valueOf(e.status());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+		problem.setTitle(status == HttpStatus.CONFLICT ? "Conflict" : "Invalid request");
+		if (!e.variables().isEmpty()) {
+			problem.setProperty("variables", e.variables());
+		}
+		return problem;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that are not plain properties: the task-query expression guard runs inside every command
- * (after the command context exists, so stored filters can be read).
+ * Engine settings that are not plain properties: the task-query expression guard and the trust boundary
+ * ({@link UserStepGuard}) run inside every command (after the command context exists, so stored filters, tasks and
+ * deployed forms can be read).
  */
 @Component
 class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
@@ -21,6 +22,11 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new TaskQueryExpressionGuard()));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
 				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new TaskQueryExpressionGuard()));
+		UserStepGuard steps = new UserStepGuard();
+		configuration.setCustomPostCommandInterceptorsTxRequired(
+				append(configuration.getCustomPostCommandInterceptorsTxRequired(), steps));
+		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), steps));
 	}
 
 	private static List<CommandInterceptor> append(List<CommandInterceptor> existing, CommandInterceptor guard) {

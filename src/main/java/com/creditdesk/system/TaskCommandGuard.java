@@ -1,6 +1,5 @@
 package com.creditdesk.system;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,15 +68,8 @@ public abstract class TaskCommandGuard extends CommandInterceptor {
 	}
 
 	private static String read(Class<?> type, String name, Object command) {
-		try {
-			Field field = type.getDeclaredField(name);
-			field.setAccessible(true);
-			Object value = field.get(command);
-			return value == null ? null : value.toString();
-		}
-		catch (ReflectiveOperationException e) {
-			throw new IllegalStateException("Camunda's " + type.getSimpleName() + " changed: no field " + name, e);
-		}
+		Object value = Fields.read(type, name, command);
+		return value == null ? null : value.toString();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import com.creditdesk.system.StepRefusedException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -190,7 +191,7 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		long customersBefore = customers.count();
 		long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
 
-		assertThatThrownBy(() -> startInvestigation("ana", fixture)).isInstanceOf(FormFieldValidationException.class)
+		assertThatThrownBy(() -> startInvestigation("ana", fixture)).isInstanceOf(StepRefusedException.class)
 			.hasMessageContaining("check character '4'")
 			.hasMessageContaining("require '3'");
 
@@ -204,7 +205,7 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		ProcessInstance first = startInvestigation("ana", fixture);
 
 		assertThatThrownBy(() -> startInvestigation("ana", InvestigationFixture.soundCustomer()
-			.with("creditCode", fixture.creditCode()))).isInstanceOf(FormFieldValidationException.class)
+			.with("creditCode", fixture.creditCode()))).isInstanceOf(StepRefusedException.class)
 			.hasMessageContaining("already has an open credit case");
 
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
@@ -220,7 +221,7 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		complete("ana", openTask(first), Map.of("cashOnlyAcknowledged", true));
 
 		assertThatThrownBy(() -> startInvestigation("ben", InvestigationFixture.soundCustomer()
-			.with("creditCode", fixture.creditCode()))).isInstanceOf(FormFieldValidationException.class)
+			.with("creditCode", fixture.creditCode()))).isInstanceOf(StepRefusedException.class)
 			.hasMessageContaining("looked after by ana");
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import com.creditdesk.system.StepRefusedException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -183,7 +184,7 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 		assertThatThrownBy(() -> as("ben", () -> engine.getRuntimeService().startProcessInstanceByKey(
 				CreditReevaluationProcess.KEY, Map.of("creditCode", fixture.creditCode(), "requestedChange", "RAISE",
 						"reviewReason", "Orders are growing fast."))))
-			.isInstanceOf(FormFieldValidationException.class)
+			.isInstanceOf(StepRefusedException.class)
 			.hasMessageContaining("looked after by ana");
 
 		ProcessInstance review = as("ana", () -> engine.getRuntimeService().startProcessInstanceByKey(
