@@ -51,7 +51,8 @@ class ApprovalTaskListener implements TaskListener {
 	}
 
 	private void showLevel(DelegateTask task) {
-		ApprovalLevel level = level(task.getExecution());
+		List<ApprovalLevel> chain = recordedChain(decisions, task.getExecution());
+		ApprovalLevel level = chain.get(loopCounter(task.getExecution()));
 		task.setName("Approve credit grant: " + task.getVariable("customerName") + ", "
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", grade "
 				+ task.getVariable("creditGrade"));
@@ -59,7 +60,7 @@ class ApprovalTaskListener implements TaskListener {
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, level.displayName());
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT, level.authorityLimit().doubleValue());
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT + "Text", Money.format(level.authorityLimit()));
-		task.setVariableLocal("approvalNote", note(task.getExecution(), level));
+		task.setVariableLocal("approvalNote", note(task.getExecution(), chain, level));
 	}
 
 	private void checkFourEyes(DelegateTask task, String userId) {
@@ -72,13 +73,12 @@ class ApprovalTaskListener implements TaskListener {
 	}
 
 	/** Tells the approver whether their approval decides, or passes the application on to the next level. */
-	private static String note(DelegateExecution execution, ApprovalLevel level) {
+	private static String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
 		java.math.BigDecimal amount = Money.of(execution.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW));
 		if (level.authorityLimit().compareTo(amount) >= 0) {
 			return "Within your authority of " + Money.format(level.authorityLimit())
 					+ ": your approval decides the application.";
 		}
-		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
 		int index = loopCounter(execution);
 		String next = index + 1 < chain.size() ? chain.get(index + 1).displayName() : "nobody (top level)";
 		return Money.format(amount) + " is above your authority of " + Money.format(level.authorityLimit())
@@ -103,8 +103,10 @@ class ApprovalTaskListener implements TaskListener {
 		return approver;
 	}
 
-	static ApprovalLevel level(DelegateExecution execution) {
-		return CreditGrantApprovalProcess.chain(execution).get(loopCounter(execution));
+	/** The chain recorded with the credit decision (not the process variable a client could have written). */
+	static List<ApprovalLevel> recordedChain(CreditDecisionService decisions, DelegateExecution execution) {
+		return decisions.chain(CreditGrantApprovalProcess.creditDecisionId(execution),
+				() -> CreditGrantApprovalProcess.chain(execution));
 	}
 
 	static int loopCounter(DelegateExecution execution) {

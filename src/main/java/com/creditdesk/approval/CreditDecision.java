@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +19,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -71,6 +74,12 @@ public class CreditDecision {
 	@OrderBy("decidedAt, id")
 	private List<CreditDecisionStep> steps = new ArrayList<>();
 
+	/** The chain the authority matrix returned when the approval opened, lowest level first. */
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "credit_decision_level", joinColumns = @JoinColumn(name = "credit_decision_id"))
+	@OrderColumn(name = "level_index")
+	private List<ChainLevel> levels = new ArrayList<>();
+
 	protected CreditDecision() {
 	}
 
@@ -90,6 +99,30 @@ public class CreditDecision {
 		this.validUntil = validUntil;
 		this.outcome = ApprovalOutcome.PENDING;
 		this.createdAt = Instant.now();
+	}
+
+	void recordChain(List<ApprovalLevel> chain) {
+		levels.clear();
+		chain.forEach(level -> levels.add(new ChainLevel(level)));
+	}
+
+	/** The recorded chain, lowest level first (empty for decisions opened before chains were recorded). */
+	List<ApprovalLevel> chain() {
+		return levels.stream().map(ChainLevel::toLevel).toList();
+	}
+
+	/**
+	 * The groups whose members decide the level at {@code index}: its own group, and the group it was escalated
+	 * to after waiting too long.
+	 */
+	java.util.Set<String> decidingGroups(int index) {
+		ChainLevel level = levels.get(index);
+		return level.getEscalatedTo() == null ? java.util.Set.of(level.getApproverGroup())
+				: java.util.Set.of(level.getApproverGroup(), level.getEscalatedTo());
+	}
+
+	void escalate(int index, String group) {
+		levels.get(index).escalateTo(group);
 	}
 
 	boolean hasApproved(String userId) {

@@ -36,8 +36,47 @@ public class CreditDecisionService {
 		}
 		BigDecimal topAuthority = chain.get(chain.size() - 1).authorityLimit();
 		String chainText = chain.stream().map(ApprovalLevel::approverGroup).collect(Collectors.joining(" > "));
-		return decisions.saveAndFlush(new CreditDecision(customerId, creditFileId, processInstanceId, requester,
-				Money.of(requested), topAuthority, chainText, authorityRule, validUntil));
+		CreditDecision decision = new CreditDecision(customerId, creditFileId, processInstanceId, requester,
+				Money.of(requested), topAuthority, chainText, authorityRule, validUntil);
+		decision.recordChain(chain);
+		return decisions.saveAndFlush(decision);
+	}
+
+	/**
+	 * The approval chain recorded when the decision opened. Decisions opened before chains were recorded fall back
+	 * to {@code legacy} (the chain their process computed then).
+	 */
+	@Transactional(readOnly = true)
+	List<ApprovalLevel> chain(long decisionId, java.util.function.Supplier<List<ApprovalLevel>> legacy) {
+		List<ApprovalLevel> chain = get(decisionId).chain();
+		return chain.isEmpty() ? legacy.get() : chain;
+	}
+
+	/**
+	 * @throws FourEyesViolation when the user belongs to none of the groups that decide the level at {@code index}
+	 *         (its own group, or the group it was escalated to): watching approvals is not deciding them
+	 */
+	@Transactional(readOnly = true)
+	void checkDecidingGroup(long decisionId, int index, String userId, java.util.Collection<String> userGroups) {
+		CreditDecision decision = get(decisionId);
+		if (decision.chain().isEmpty()) {
+			return; // opened before chains were recorded: the task's candidate groups decide
+		}
+		java.util.Set<String> deciding = decision.decidingGroups(index);
+		if (userGroups.stream().noneMatch(deciding::contains)) {
+			throw new FourEyesViolation(userId + " may not decide level " + (index + 1) + " of this credit grant: only "
+					+ deciding.stream().sorted().map(ApprovalLevel::displayName).collect(Collectors.joining(" or "))
+					+ " decide it.");
+		}
+	}
+
+	/** The level at {@code index} waited too long and went to {@code group}, whose members may now decide it. */
+	@Transactional
+	void recordEscalation(long decisionId, int index, String group) {
+		CreditDecision decision = get(decisionId);
+		if (!decision.chain().isEmpty()) {
+			decision.escalate(index, group);
+		}
 	}
 
 	/** @throws FourEyesViolation when the user requested the credit or already decided in this chain */

@@ -19,15 +19,20 @@ class EscalateApprovalDelegate implements JavaDelegate {
 
 	private final ApprovalPolicy policy;
 
-	EscalateApprovalDelegate(ApprovalPolicy policy) {
+	private final CreditDecisionService decisions;
+
+	EscalateApprovalDelegate(ApprovalPolicy policy, CreditDecisionService decisions) {
 		this.policy = policy;
+		this.decisions = decisions;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		TaskService tasks = execution.getProcessEngineServices().getTaskService();
-		String group = (String) execution.getVariable(CreditGrantApprovalProcess.APPROVER_GROUP);
+		int index = ApprovalTaskListener.loopCounter(execution);
+		String group = ApprovalTaskListener.recordedChain(decisions, execution).get(index).approverGroup();
 		String target = policy.escalationGroup(group);
+		decisions.recordEscalation(CreditGrantApprovalProcess.creditDecisionId(execution), index, target);
 		for (Task task : RemindApproversDelegate.waitingApprovals(tasks, execution)) {
 			if (task.getAssignee() != null) {
 				tasks.setAssignee(task.getId(), null);

@@ -7,8 +7,9 @@ import com.creditdesk.system.TaskCommandGuard;
 
 /**
  * Four eyes on the credit-grant approval, checked inside the engine before a claim, an assignment or a completion
- * runs: the requester never gets or completes the approval of their own request, and nobody decides twice in one
- * chain. (The task listener checks again, as a second line.)
+ * runs: the requester never gets or completes the approval of their own request, nobody decides twice in one
+ * chain, and only members of the level's group (as recorded with the credit decision, or the group it was
+ * escalated to) take or decide it. (The task listener checks again, as a second line.)
  */
 class FourEyesCommandGuard extends TaskCommandGuard {
 
@@ -24,14 +25,32 @@ class FourEyesCommandGuard extends TaskCommandGuard {
 			return;
 		}
 		Object decisionId = task.getVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID);
+		Object index = task.getVariable("loopCounter");
 		if (decisionId instanceof Number id) {
 			try {
 				decisions.checkMayDecide(id.longValue(), userId);
+				if (index instanceof Number level) {
+					decisions.checkDecidingGroup(id.longValue(), level.intValue(), userId, groupsOf(userId));
+				}
 			}
 			catch (FourEyesViolation e) {
 				throw new AuthorizationException(e.getMessage());
 			}
 		}
+	}
+
+	/** The user's groups as the identity service knows them now (not as a client claims them). */
+	private static java.util.List<String> groupsOf(String userId) {
+		org.camunda.bpm.engine.impl.interceptor.CommandContext context = org.camunda.bpm.engine.impl.context.Context
+			.getCommandContext();
+		return context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
+			.getIdentityService()
+			.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId)
+			.toList());
 	}
 
 }

@@ -41,13 +41,19 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		// the chain the authority matrix returned in this very transaction; from here on it is read from the record
 		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
 		long customerId = CreditGrantApprovalProcess.longValue(execution, CreditGrantApprovalProcess.CUSTOMER_ID);
 		long fileId = CreditGrantApprovalProcess.longValue(execution, CreditGrantApprovalProcess.CREDIT_FILE_ID);
+		CreditFileSummary file = investigations.summary(fileId);
+		checkCase(execution, customerId, file);
 		BigDecimal requested = Money.of(execution.getVariable(CreditGrantApprovalProcess.REQUESTED_AMOUNT));
 		Object validUntil = execution.getVariable(CreditGrantApprovalProcess.LIMIT_VALID_UNTIL);
-		CreditDecision decision = decisions.open(customerId, fileId, execution.getProcessInstanceId(),
-				(String) execution.getVariable(CreditGrantApprovalProcess.REQUESTER), requested, chain,
+		// who asked: the person who submitted the application, as recorded on the credit file
+		String requester = file.proposedBy() != null ? file.proposedBy()
+				: (String) execution.getVariable(CreditGrantApprovalProcess.REQUESTER);
+		CreditDecision decision = decisions.open(customerId, fileId, execution.getProcessInstanceId(), requester,
+				requested, chain,
 				decisionVersions.describe(execution, "approval-authority") + ": " + ApprovalLevel.describe(chain),
 				validUntil == null ? null : LocalDate.parse(validUntil.toString()));
 
@@ -64,7 +70,6 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 				decision.getCashOrCollateralAmount().doubleValue());
 
 		Customer customer = customers.get(customerId);
-		CreditFileSummary file = investigations.summary(fileId);
 		execution.setVariable("customerName", customer.getName());
 		execution.setVariable("creditGrade", file.creditGrade());
 		execution.setVariable("creditScore", file.creditScore());
@@ -73,6 +78,21 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable("proposalReason", file.proposalReason());
 		execution.setVariable("bankInquirySummary", file.bankInquirySummary());
 		file.ratioAssessments().forEach(execution::setVariable);
+	}
+
+	/**
+	 * The application belongs to the case that asks: the credit file is the customer's, and was opened by the
+	 * calling investigation or re-evaluation. A mismatch is a defect or tampering, never something to approve.
+	 */
+	private static void checkCase(DelegateExecution execution, long customerId, CreditFileSummary file) {
+		DelegateExecution caller = execution.getSuperExecution();
+		String callingCase = caller == null ? null : caller.getProcessInstanceId();
+		if (file.customerId() != customerId
+				|| (callingCase != null && !callingCase.equals(file.caseProcessInstanceId()))) {
+			throw new IllegalStateException("credit file " + file.creditFileId() + " of customer " + file.customerId()
+					+ " (case " + file.caseProcessInstanceId() + ") does not belong to customer " + customerId
+					+ " in case " + callingCase);
+		}
 	}
 
 }

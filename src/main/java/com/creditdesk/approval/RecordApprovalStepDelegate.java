@@ -29,7 +29,7 @@ class RecordApprovalStepDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
+		List<ApprovalLevel> chain = ApprovalTaskListener.recordedChain(decisions, execution);
 		int index = ApprovalTaskListener.loopCounter(execution);
 		String approver = (String) execution.getVariable(ApprovalTaskListener.DECIDED_BY);
 		CreditDecisionService.StepResult result;

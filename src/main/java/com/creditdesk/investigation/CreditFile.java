@@ -116,6 +116,8 @@ public class CreditFile {
 
 	private Instant proposedAt;
 
+	private String proposedBy;
+
 	@Column(name = "outcome_note")
 	private String outcomeNote;
 
@@ -192,7 +194,7 @@ public class CreditFile {
 		this.bankInquiredAt = Instant.now();
 	}
 
-	void submitApplication(BigDecimal proposedLimit, int termMonths, String reason) {
+	void submitApplication(BigDecimal proposedLimit, int termMonths, String reason, String proposedBy) {
 		if (status != CreditFileStatus.SUBMITTED) {
 			ensureInProgress(); // a submitted application may be revised until it is decided
 		}
@@ -200,6 +202,7 @@ public class CreditFile {
 		this.proposedTermMonths = termMonths;
 		this.proposalReason = reason;
 		this.proposedAt = Instant.now();
+		this.proposedBy = proposedBy;
 		this.status = CreditFileStatus.SUBMITTED;
 	}
 
@@ -216,6 +219,11 @@ public class CreditFile {
 
 	public Long getId() {
 		return id;
+	}
+
+	/** Who submitted the credit-grant application: the requester of its approval. */
+	public String getProposedBy() {
+		return proposedBy;
 	}
 
 	public long getCustomerId() {

@@ -12,7 +12,8 @@ import com.creditdesk.system.Money;
  */
 public record CreditFileSummary(long creditFileId, long customerId, Integer creditScore, String creditGrade,
 		BigDecimal suggestedLimit, BigDecimal proposedLimit, Integer proposedTermMonths, String proposalReason,
-		Map<String, String> ratioAssessments, String bankInquirySummary) {
+		Map<String, String> ratioAssessments, String bankInquirySummary, String caseProcessInstanceId,
+		String proposedBy) {
 
 	public static CreditFileSummary summaryOf(CreditFile file) {
 		return of(file);
@@ -21,7 +22,8 @@ public record CreditFileSummary(long creditFileId, long customerId, Integer cred
 	static CreditFileSummary of(CreditFile file) {
 		return new CreditFileSummary(file.getId(), file.getCustomerId(), file.getCreditScore(), file.getCreditGrade(),
 				file.getSuggestedLimit(), file.getProposedLimit(), file.getProposedTermMonths(),
-				file.getProposalReason(), assessments(file.getRatios()), bankInquirySummary(file));
+				file.getProposalReason(), assessments(file.getRatios()), bankInquirySummary(file),
+				file.getProcessInstanceId(), file.getProposedBy());
 	}
 
 	/** Form variable name → "1.25 : 1 — meets the benchmark (1 : 1)". */

@@ -59,9 +59,10 @@ public class CreditInvestigationService {
 	}
 
 	@Transactional
-	public CreditFile submitApplication(long fileId, BigDecimal proposedLimit, int termMonths, String reason) {
+	public CreditFile submitApplication(long fileId, BigDecimal proposedLimit, int termMonths, String reason,
+			String proposedBy) {
 		CreditFile file = get(fileId);
-		file.submitApplication(proposedLimit, termMonths, reason);
+		file.submitApplication(proposedLimit, termMonths, reason, proposedBy);
 		return file;
 	}
 

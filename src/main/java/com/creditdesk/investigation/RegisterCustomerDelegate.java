@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -23,7 +24,11 @@ class RegisterCustomerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String rep = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER);
+		// the rep is the person who started the investigation, as authenticated (the initiator variable only when the
+		// system starts it)
+		String rep = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
+			.orElseGet(() -> CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER));
+		execution.setVariable(CreditInvestigationProcess.REQUESTER, rep);
 		Customer customer = UserInput.check(() -> customers.openInvestigation(
 				CreditInvestigationProcess.customerFacts(execution), rep, execution.getProcessInstanceId()));
 		execution.setProcessBusinessKey(String.valueOf(customer.getId()));

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -56,7 +57,11 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 		LocalDate today = BusinessClock.today();
 		LocalDate validUntil = today.plusMonths(Math.min(term, policy.limitValidityMonths()));
 		LocalDate nextReview = policy.nextReview(today, validUntil);
-		investigations.submitApplication(CreditInvestigationProcess.creditFileId(execution), proposed, term, reason);
+		// the requester of the approval is the person who submits the application, as authenticated
+		String proposedBy = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
+			.orElseGet(() -> CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER));
+		investigations.submitApplication(CreditInvestigationProcess.creditFileId(execution), proposed, term, reason,
+				proposedBy);
 		execution.setVariable(CreditInvestigationProcess.REQUESTED_AMOUNT, proposed.doubleValue());
 		execution.setVariable(CreditInvestigationProcess.LIMIT_VALID_UNTIL, validUntil.toString());
 		execution.setVariable(CreditInvestigationProcess.NEXT_REVIEW_DATE, nextReview.toString());

@@ -35,6 +35,10 @@ class Collateral {
 
 	private Instant registeredAt;
 
+	private String verifiedBy;
+
+	private Instant verifiedAt;
+
 	protected Collateral() {
 	}
 
@@ -75,6 +79,19 @@ class Collateral {
 
 	String getRegisteredBy() {
 		return registeredBy;
+	}
+
+	String getVerifiedBy() {
+		return verifiedBy;
+	}
+
+	Instant getVerifiedAt() {
+		return verifiedAt;
+	}
+
+	void verify(String verifier) {
+		this.verifiedBy = verifier;
+		this.verifiedAt = Instant.now();
 	}
 
 }

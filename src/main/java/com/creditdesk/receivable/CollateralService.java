@@ -10,10 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.ConflictException;
+import com.creditdesk.system.ForbiddenException;
+import com.creditdesk.system.NotFoundException;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Money;
 
-/** Collateral and guarantees registered for a customer. */
+/** Collateral and guarantees registered for a customer; they count for the credit check once verified. */
 @Service
 public class CollateralService {
 
@@ -47,6 +50,28 @@ public class CollateralService {
 		customers.lock(customerId);
 		return collaterals.save(new Collateral(customerId, kind, description.trim(), Money.of(value), validUntil,
 				registeredBy));
+	}
+
+	/**
+	 * A credit administrator confirms the collateral exists and is worth what was registered (the document, the
+	 * bank's confirmation of a guarantee). Four eyes: never the person who registered it. Only verified collateral
+	 * counts for the credit check.
+	 */
+	@Transactional
+	Collateral verify(long customerId, long collateralId, String verifier) {
+		customers.lock(customerId);
+		Collateral collateral = collaterals.findById(collateralId)
+			.filter(c -> c.getCustomerId() == customerId)
+			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no collateral " + collateralId + "."));
+		if (verifier.equals(collateral.getRegisteredBy())) {
+			throw new ForbiddenException("Four eyes: " + verifier + " registered this collateral and cannot verify it;"
+					+ " another credit administrator must.");
+		}
+		if (collateral.getVerifiedBy() != null) {
+			throw new ConflictException("This collateral was already verified by " + collateral.getVerifiedBy() + ".");
+		}
+		collateral.verify(verifier);
+		return collateral;
 	}
 
 	@Transactional(readOnly = true)

@@ -107,6 +107,11 @@ public class CreditCheckService {
 		CreditCheckOutcome outcome = cash.signum() == 0 ? CreditCheckOutcome.ON_CREDIT
 				: onCredit.signum() > 0 ? CreditCheckOutcome.SPLIT : CreditCheckOutcome.CASH_ONLY;
 		String reason = reason(outcome, cashOnlyReason, withinLimit, againstCollateral, cash, customer, before, collateral);
+		BigDecimal pending = collateralCounts ? Money.of(collaterals.pendingValue(customerId, today)) : Money.of(BigDecimal.ZERO);
+		if (pending.signum() > 0) {
+			reason = reason.substring(0, reason.length() - 1) + "; collateral of " + Money.format(pending)
+					+ " is awaiting a credit administrator's verification and does not count yet.";
+		}
 
 		reservation.record(orderAmount, onCredit, outcome, reason, checkedBy);
 		reservation = reservations.save(reservation);

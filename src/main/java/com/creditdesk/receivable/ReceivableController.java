@@ -153,7 +153,14 @@ class ReceivableController {
 	}
 
 	record CollateralView(long id, String kind, String description, BigDecimal value, LocalDate validUntil,
-			String registeredBy) {
+			String registeredBy, String status, String verifiedBy, java.time.Instant verifiedAt) {
+
+		static CollateralView of(Collateral c) {
+			return new CollateralView(c.getId(), c.getKind(), c.getDescription(), c.getValue(), c.getValidUntil(),
+					c.getRegisteredBy(), c.getVerifiedBy() == null ? "PENDING_VERIFICATION" : "VERIFIED",
+					c.getVerifiedBy(), c.getVerifiedAt());
+		}
+
 	}
 
 	@PostMapping("/customers/{customerId}/collateral")
@@ -163,8 +170,17 @@ class ReceivableController {
 		customers.visibleTo(customerId, user);
 		Collateral c = collaterals.register(customerId, request.kind(), request.description(), request.value(),
 				request.validUntil(), user.id());
-		return new CollateralView(c.getId(), c.getKind(), c.getDescription(), c.getValue(), c.getValidUntil(),
-				c.getRegisteredBy());
+		return CollateralView.of(c);
+	}
+
+	/** A credit administrator other than the registrant verifies the collateral; only then does it count. */
+	@PostMapping("/customers/{customerId}/collateral/{collateralId}/verification")
+	CollateralView verifyCollateral(@PathVariable long customerId, @PathVariable long collateralId) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.isMemberOf(Roles.CREDIT_ADMINS)) {
+			throw new ForbiddenException("Only a credit administrator verifies collateral.");
+		}
+		return CollateralView.of(collaterals.verify(customerId, collateralId, user.id()));
 	}
 
 	@GetMapping("/customers/{customerId}/collateral")
@@ -172,8 +188,7 @@ class ReceivableController {
 		customers.visibleTo(customerId, CurrentUser.get());
 		return collaterals.of(customerId)
 			.stream()
-			.map(c -> new CollateralView(c.getId(), c.getKind(), c.getDescription(), c.getValue(), c.getValidUntil(),
-					c.getRegisteredBy()))
+			.map(CollateralView::of)
 			.toList();
 	}
 

@@ -60,8 +60,15 @@ interface OrderReservationRepository extends JpaRepository<OrderReservation, Lon
 
 interface CollateralRepository extends JpaRepository<Collateral, Long> {
 
-	@Query("select coalesce(sum(c.value), 0) from Collateral c where c.customerId = :customerId and c.validUntil >= :today")
+	/** Collateral that counts: valid today and verified by a credit administrator (not the one who registered it). */
+	@Query("select coalesce(sum(c.value), 0) from Collateral c where c.customerId = :customerId and c.validUntil >= :today"
+			+ " and c.verifiedBy is not null")
 	BigDecimal validValue(@Param("customerId") long customerId, @Param("today") LocalDate today);
+
+	/** Collateral registered and valid, but not verified yet: reported by the credit check, never used. */
+	@Query("select coalesce(sum(c.value), 0) from Collateral c where c.customerId = :customerId and c.validUntil >= :today"
+			+ " and c.verifiedBy is null")
+	BigDecimal pendingValue(@Param("customerId") long customerId, @Param("today") LocalDate today);
 
 	List<Collateral> findByCustomerIdOrderByValidUntilDesc(long customerId);
 

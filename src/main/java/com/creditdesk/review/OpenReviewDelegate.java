@@ -18,6 +18,7 @@ import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
 import com.creditdesk.investigation.FinancialStatement;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -43,10 +44,16 @@ class OpenReviewDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String initiator = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.INITIATOR);
+		// A person (authenticated) can only ask for a review: the other trigger kinds are the system's, which starts
+		// those reviews without an authenticated user.
+		java.util.Optional<String> person = SystemActions
+			.authenticatedUser(execution.getProcessEngineServices().getIdentityService());
+		String initiator = person
+			.orElseGet(() -> CreditInvestigationProcess.text(execution, CreditReevaluationProcess.INITIATOR));
 		Object triggerValue = execution.getVariable(CreditReevaluationProcess.TRIGGER);
-		TriggerKind kind = triggerValue == null ? TriggerKind.ON_REQUEST : TriggerKind.valueOf(triggerValue.toString());
-		Customer customer = customer(execution);
+		TriggerKind kind = person.isPresent() || triggerValue == null ? TriggerKind.ON_REQUEST
+				: TriggerKind.valueOf(triggerValue.toString());
+		Customer customer = customer(execution, person.isPresent());
 		if (kind == TriggerKind.ON_REQUEST && initiator != null && !initiator.equals(customer.getResponsibleRep())
 				&& !isManager(execution, initiator)) {
 			throw UserInput.rejection("Customer " + customer.getName() + " is looked after by "
@@ -71,8 +78,8 @@ class OpenReviewDelegate implements JavaDelegate {
 		investigations.latestFile(customer.getId()).ifPresent(file -> prefill(execution, customer, file));
 	}
 
-	private Customer customer(DelegateExecution execution) {
-		Object id = execution.getVariable(CreditInvestigationProcess.CUSTOMER_ID);
+	private Customer customer(DelegateExecution execution, boolean byPerson) {
+		Object id = byPerson ? null : execution.getVariable(CreditInvestigationProcess.CUSTOMER_ID);
 		if (id instanceof Number number) {
 			return customers.get(number.longValue());
 		}

@@ -35,4 +35,14 @@ public final class SystemActions {
 		});
 	}
 
+	/**
+	 * The person whose request the engine is running (Tasklist, {@code engine-rest} or CreditDesk's API), or empty
+	 * for the system (timers, jobs, {@link #asSystem}). Facts of authority such as who asked are taken from here,
+	 * never from a variable a person could have written.
+	 */
+	public static java.util.Optional<String> authenticatedUser(IdentityService identity) {
+		org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
+		return java.util.Optional.ofNullable(current == null ? null : current.getUserId());
+	}
+
 }

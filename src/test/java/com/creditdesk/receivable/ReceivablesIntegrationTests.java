@@ -112,6 +112,17 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 				Map.of("kind", "BANK_GUARANTEE", "description", "Bank of Ningbo guarantee BG-2026-7", "value", 30_000,
 						"validUntil", today.plusMonths(6).toString()));
 		assertThat(collateral.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(collateral.getBody()).containsEntry("status", "PENDING_VERIFICATION");
+
+		Map pending = check("ana", customer, "SO-9", 80_000);
+		assertThat(pending).as("collateral counts only once verified").containsEntry("outcome", "SPLIT");
+		assertThat((String) pending.get("reason")).contains("CNY 30,000.00 is awaiting a credit administrator's verification");
+		String verification = "/api/customers/" + customer.getId() + "/collateral/" + collateral.getBody().get("id")
+				+ "/verification";
+		assertThat(post("ana", verification, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map> verified = post("fay", verification, Map.of());
+		assertThat(verified.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(verified.getBody()).containsEntry("status", "VERIFIED").containsEntry("verifiedBy", "fay");
 
 		Map full = check("ana", customer, "SO-9", 80_000);
 		assertThat(full).containsEntry("outcome", "ON_CREDIT");
