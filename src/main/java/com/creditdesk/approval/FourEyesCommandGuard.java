@@ -1,9 +1,11 @@
 package com.creditdesk.approval;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 import com.creditdesk.system.TaskCommandGuard;
+import com.creditdesk.system.UserStepGuard;
 
 /**
  * Four eyes on the credit-grant approval, checked inside the engine before a claim, an assignment or a completion
@@ -30,27 +32,14 @@ class FourEyesCommandGuard extends TaskCommandGuard {
 			try {
 				decisions.checkMayDecide(id.longValue(), userId);
 				if (index instanceof Number level) {
-					decisions.checkDecidingGroup(id.longValue(), level.intValue(), userId, groupsOf(userId));
+					decisions.checkDecidingGroup(id.longValue(), level.intValue(), userId,
+							UserStepGuard.groupsOf(Context.getCommandContext(), userId));
 				}
 			}
 			catch (FourEyesViolation e) {
 				throw new AuthorizationException(e.getMessage());
 			}
 		}
-	}
-
-	/** The user's groups as the identity service knows them now (not as a client claims them). */
-	private static java.util.List<String> groupsOf(String userId) {
-		org.camunda.bpm.engine.impl.interceptor.CommandContext context = org.camunda.bpm.engine.impl.context.Context
-			.getCommandContext();
-		return context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
-			.getIdentityService()
-			.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(org.camunda.bpm.engine.identity.Group::getId)
-			.toList());
 	}
 
 }

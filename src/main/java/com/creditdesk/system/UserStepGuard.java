@@ -64,11 +64,14 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Only the command the person issued is checked: what the process's own delegates, listeners, timers and
  * messages do on its behalf (nested commands, or commands without an authenticated user) is not limited.
  */
-class UserStepGuard extends CommandInterceptor {
+public class UserStepGuard extends CommandInterceptor {
 
 	private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
 	private final FormContracts contracts = new FormContracts();
+
+	UserStepGuard() {
+	}
 
 	@Override
 	public <T> T execute(Command<T> command) {
@@ -300,13 +303,15 @@ class UserStepGuard extends CommandInterceptor {
 
 	/** The person's groups as authenticated; looked up only if the client did not say. */
 	static List<String> groups(CommandContext context, Authentication user) {
-		if (user.getGroupIds() != null) {
-			return user.getGroupIds();
-		}
+		return user.getGroupIds() != null ? user.getGroupIds() : groupsOf(context, user.getUserId());
+	}
+
+	/** A user's groups as the identity service knows them now (not as a client claims them). */
+	public static List<String> groupsOf(CommandContext context, String userId) {
 		return context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration()
 			.getIdentityService()
 			.createGroupQuery()
-			.groupMember(user.getUserId())
+			.groupMember(userId)
 			.list()
 			.stream()
 			.map(Group::getId)
