@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -95,8 +95,8 @@ class ApprovalTaskListener implements TaskListener {
 
 	/** The person completing: the authenticated user (Tasklist, engine-rest), else the assignee. */
 	private static String approver(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String approver = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+		String approver = SystemActions.authenticatedUser(task.getProcessEngineServices().getIdentityService())
+			.orElse(task.getAssignee());
 		if (approver == null) {
 			throw new AuthorizationException("An approval must be completed by a named approver: claim the task first.");
 		}

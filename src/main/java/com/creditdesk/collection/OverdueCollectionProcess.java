@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /** The {@code overdue-collection} process (逾期账款催收): key, messages, element ids and variables. */
@@ -146,8 +146,7 @@ public final class OverdueCollectionProcess {
 
 	/** Who is acting: the authenticated user (Tasklist, engine-rest), else the given fallback. */
 	static String actor(ProcessEngineServicesAware scope, String fallback) {
-		Authentication current = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return current != null && current.getUserId() != null ? current.getUserId() : fallback;
+		return SystemActions.authenticatedUser(scope.getProcessEngineServices().getIdentityService()).orElse(fallback);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /** Records what the customer's bank said; incomplete answers keep the rep's task open with a message. */
@@ -52,10 +53,8 @@ class RecordBankInquiryDelegate implements JavaDelegate {
 	}
 
 	private static String assignee(DelegateExecution execution) {
-		String current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-				? null
-				: execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-		return current != null ? current : CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER);
+		return SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
+			.orElseGet(() -> CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.approval.CreditDecision;
@@ -15,6 +14,7 @@ import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.approval.FourEyesViolation;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -47,8 +47,8 @@ class RecordConfirmationDelegate implements JavaDelegate {
 			throw UserInput.rejection("Choose confirm or send back.",
 					Map.of(CreditReevaluationProcess.CONFIRMATION_DECISION, "required"));
 		}
-		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String confirmer = current == null ? null : current.getUserId();
+		String confirmer = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
+			.orElse(null);
 		BigDecimal limit = Money.of(execution.getVariable(CreditReevaluationProcess.PREVIOUS_LIMIT));
 		CreditDecision decision;
 		try {
