@@ -73,7 +73,7 @@ public final class CollectionDetectionBenchmark {
 			start = System.nanoTime();
 			CollectionDetection.DetectionResult again = detection.run(today.plusDays(1));
 			int advanced = 0;
-			for (Job timer : management.createJobQuery().timers().executable().list()) {
+			for (Job timer : management.createJobQuery().processDefinitionKey("overdue-collection").timers().executable().list()) {
 				management.executeJob(timer.getId());
 				advanced++;
 			}

@@ -1,15 +1,13 @@
 package com.creditdesk.review;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.creditdesk.receivable.HighCreditUtilisation;
+import com.creditdesk.system.FollowUpHandler;
 
 /** Limit utilisation above the threshold starts a re-evaluation (or joins the open one), after the check commits. */
 @Component
-class HighUtilisationListener {
+class HighUtilisationListener implements FollowUpHandler<HighCreditUtilisation> {
 
 	private final ReevaluationService reviews;
 
@@ -17,9 +15,13 @@ class HighUtilisationListener {
 		this.reviews = reviews;
 	}
 
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void on(HighCreditUtilisation event) {
+	@Override
+	public Class<HighCreditUtilisation> type() {
+		return HighCreditUtilisation.class;
+	}
+
+	@Override
+	public void deliver(HighCreditUtilisation event) {
 		reviews.trigger(event.customerId(), TriggerKind.HIGH_UTILISATION, event.reason(), null);
 	}
 

@@ -137,6 +137,9 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 		ResponseEntity<Map> paid = post(as("fay"), "/api/receivables/payments", Map.of("customerId", customer.getId(),
 				"reference", "PAY-H40", "paymentDate", today.toString(), "amount", 88_000));
 		assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(caseOf("ana", customer)).as("the case hears of the payment once it committed")
+			.containsEntry("status", "OPEN");
+		assertThat(deliverFollowUps()).contains("ReceivablesSettled customer " + customer.getId());
 		assertThat(caseOf("ana", customer)).containsEntry("status", "SETTLED");
 		assertThat(tasks("ana", customer)).isEmpty();
 		assertThat(creditCheck(customer, "SO-H2")).isEqualTo("ON_CREDIT");

@@ -77,6 +77,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	private void pay(long customerId, String reference, long amount, String... invoices) {
 		ledger.postPayment(new PaymentLine(customerId, null, reference, BusinessClock.today(), BigDecimal.valueOf(amount),
 				List.of(invoices)));
+		deliverFollowUps();
 	}
 
 	private ProcessInstance caseProcess(long customerId) {
@@ -120,7 +121,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant()));
 	}
 
-	/** Moves the clock to {@code day} and runs the case's daily check, as the job executor would. */
+	/** Moves the clock to {@code day} and runs the case's daily check and its follow-ups, as the job executor would. */
 	private void dailyCheckOn(long customerId, LocalDate day) {
 		moveTo(day);
 		Job timer = engine.getManagementService()
@@ -130,11 +131,33 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 			.singleResult();
 		assertThat(timer).as("the case waits for its next daily check").isNotNull();
 		engine.getManagementService().executeJob(timer.getId());
+		deliverFollowUps();
 	}
 
 	private CreditCheckOutcome creditCheck(long customerId, String order) {
 		return creditChecks.check(customerId, order, BigDecimal.valueOf(1_000), new CurrentUser("ana", List.of("salesReps")))
 			.outcome();
+	}
+
+	@Test
+	void dailyTimerOfTheClusterRunsTheDetectionAndItsNextRunOpensNothingTwice() {
+		long customerId = customerWithLimit(300_000).getId();
+		invoice(customerId, "INV-DAILY", 50_000, 20);
+		var management = engine.getManagementService();
+		Job daily = management.createJobQuery().processDefinitionKey("daily-overdue-detection").timers().singleResult();
+		assertThat(daily).as("one timer job per cluster, in the engine's job table").isNotNull();
+		assertThat(daily.getDuedate()).isAfter(new Date(ClockUtil.getCurrentTime().getTime() - 1));
+
+		management.executeJob(daily.getId());
+
+		assertThat(caseProcess(customerId)).isNotNull();
+		Job next = management.createJobQuery().processDefinitionKey("daily-overdue-detection").timers().singleResult();
+		assertThat(next.getId()).as("the timer schedules the next day").isNotEqualTo(daily.getId());
+		management.executeJob(next.getId());
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+			.processInstanceBusinessKey(String.valueOf(customerId)).count()).isEqualTo(1);
+		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+			.processDefinitionKey("daily-overdue-detection").completed().count()).isEqualTo(2);
 	}
 
 	@Test
@@ -297,6 +320,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 		ledger.postCreditNote(new CreditNoteLine(customerId, null, "CN-8", "INV-CN", start, new BigDecimal("12000"),
 				"Wrong price invoiced"));
+		assertThat(deliverFollowUps()).contains("ReceivablesSettled customer " + customerId);
 
 		assertThat(collectionCase(customerId).getStatus()).isEqualTo(CollectionCase.Status.SETTLED);
 		assertThat(collections.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
@@ -409,6 +433,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		long caseId = collectionCase(customerId).getId();
 
 		collections.raiseDispute(caseId, "INV-D1", "Goods arrived damaged.", "ana", start);
+		assertThat(deliverFollowUps()).contains("DisputeRaised collection case " + caseId);
 
 		Task resolve = task(customerId, "UserTask_ResolveDispute");
 		assertThat(resolve).hasCandidateGroup("directSalesManagers");

@@ -267,6 +267,8 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 		Customer customer = customerWithLimit(100_000);
 		check("ana", customer, "SO-U1", 95_000);
 		check("ana", customer, "SO-U2", 1_000);
+		assertThat(deliverFollowUps()).as("one follow-up, recorded with the check that crossed 90 %")
+			.containsOnlyOnce("HighCreditUtilisation customer " + customer.getId());
 		Map[] triggers = as("ana").getForObject("/api/customers/" + customer.getId() + "/review-triggers", Map[].class);
 		assertThat(triggers).hasSize(1);
 		assertThat(triggers[0]).containsEntry("kind", "HIGH_UTILISATION").containsEntry("outcome", "STARTED");

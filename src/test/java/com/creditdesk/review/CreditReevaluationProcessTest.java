@@ -79,6 +79,23 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 	}
 
 	@Test
+	void dailyTimerOfTheClusterStartsTheDueReviewsOnce() {
+		Customer customer = activeCustomer(InvestigationFixture.soundCustomer());
+		ClockUtil.offset(Duration.ofDays(200).toMillis());
+		var management = engine.getManagementService();
+		var daily = management.createJobQuery().processDefinitionKey("daily-credit-reviews").timers().singleResult();
+		assertThat(daily).as("one timer job per cluster").isNotNull();
+
+		management.executeJob(daily.getId());
+		management.executeJob(management.createJobQuery().processDefinitionKey("daily-credit-reviews").timers()
+			.singleResult().getId());
+
+		assertThat(openReview(customer)).isNotNull();
+		assertThat(reviews.triggersOf(customer.getId())).as("the second run finds the review open: no new trigger")
+			.hasSize(1);
+	}
+
+	@Test
 	void dailyJobStartsOneReviewAndALowerRevenueLowersGradeAndLimitAfterApproval() {
 		Customer customer = activeCustomer(InvestigationFixture.soundCustomer());
 		assertThat(customer.getCreditGrade()).isEqualTo("A");

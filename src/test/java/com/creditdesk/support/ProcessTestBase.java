@@ -67,7 +67,10 @@ public abstract class ProcessTestBase extends IntegrationTestBase {
 		return tasks.get(0);
 	}
 
-	/** Claims and completes the task as the user, like Tasklist's Claim and Complete buttons. */
+	/**
+	 * Claims and completes the task as the user, like Tasklist's Claim and Complete buttons; then the follow-ups the
+	 * completion recorded run, as the job executor would.
+	 */
 	protected void complete(String userId, Task task, Map<String, Object> variables) {
 		as(userId, () -> {
 			if (task.getAssignee() == null) {
@@ -75,6 +78,7 @@ public abstract class ProcessTestBase extends IntegrationTestBase {
 			}
 			engine.getTaskService().complete(task.getId(), variables);
 		});
+		deliverFollowUps();
 	}
 
 	protected void prepareApplication(ProcessInstance investigation, String rep, long proposedLimit) {
