@@ -126,7 +126,7 @@ public class Customer {
 		}
 		this.limitValidUntil = null;
 		this.nextReviewDate = nextReview;
-		this.cashOnlyReason = reason;
+		this.cashOnlyReason = summary(reason);
 		if (status == CustomerStatus.ACTIVE) {
 			status = CustomerStatus.CREDIT_HOLD;
 		}
@@ -139,7 +139,7 @@ public class Customer {
 	public void placeOnCollectionHold(long caseId, String reason) {
 		if (status == CustomerStatus.ACTIVE) {
 			status = CustomerStatus.CREDIT_HOLD;
-			cashOnlyReason = reason;
+			cashOnlyReason = summary(reason);
 			collectionHoldCaseId = caseId;
 		}
 	}
@@ -158,8 +158,13 @@ public class Customer {
 	/** The customer cannot be reached: no more credit; the open receivables become write-off candidates. */
 	public void reportVanished(String reason) {
 		status = CustomerStatus.VANISHED;
-		cashOnlyReason = reason;
+		cashOnlyReason = summary(reason);
 		collectionHoldCaseId = null;
+	}
+
+	/** The reason as the customer record keeps it: at most 500 characters (the full text stays where it came from). */
+	private static String summary(String reason) {
+		return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
 	}
 
 	public Long getCollectionHoldCaseId() {

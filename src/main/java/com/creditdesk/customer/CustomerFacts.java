@@ -20,7 +20,19 @@ public record CustomerFacts(String name, String creditCode, OwnershipType owners
 		if (ownershipType == null) {
 			problems.put("ownershipType", "Choose the ownership type.");
 		}
+		tooLong(problems, "industry", "The industry", industry, 100);
+		tooLong(problems, "region", "The region", region, 100);
+		tooLong(problems, "companySize", "The company size", companySize, 20);
+		tooLong(problems, "address", "The address", address, 300);
+		tooLong(problems, "contactName", "The contact's name", contactName, 100);
+		tooLong(problems, "contactPhone", "The contact's phone", contactPhone, 40);
 		return problems;
+	}
+
+	private static void tooLong(Map<String, String> problems, String key, String label, String value, int max) {
+		if (value != null && value.strip().length() > max) {
+			problems.put(key, label + " is longer than " + max + " characters.");
+		}
 	}
 
 	public static OwnershipType ownership(Object value) {

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.creditdesk.system.Inputs;
+
 /**
  * Computes the credit policy's four ratios from the statement figures. Pure arithmetic; the points and grades
  * they lead to are policy and live in DMN.
@@ -37,12 +39,49 @@ public final class FinancialRatioCalculator {
 		if (s.netProfit() == null) {
 			problems.put("netProfit", "Net profit is missing (enter a negative amount for a loss).");
 		}
+		requireWithinRange(problems, "quickAssets", "Quick assets", s.quickAssets());
+		requireWithinRange(problems, "currentLiabilities", "Current liabilities", s.currentLiabilities());
+		requireWithinRange(problems, "totalLiabilities", "Total liabilities", s.totalLiabilities());
+		requireWithinRange(problems, "totalAssetsStart", "Total assets at period start", s.totalAssetsStart());
+		requireWithinRange(problems, "totalAssetsEnd", "Total assets at period end", s.totalAssetsEnd());
+		requireWithinRange(problems, "salesRevenue", "Sales revenue", s.salesRevenue());
+		requireWithinRange(problems, "netProfit", "Net profit", s.netProfit());
 		if (s.quickAssets() != null && s.totalAssetsEnd() != null && s.quickAssets().compareTo(s.totalAssetsEnd()) > 0
 				&& !problems.containsKey("totalAssetsEnd")) {
 			problems.put("quickAssets", "Quick assets (" + s.quickAssets().toPlainString()
 					+ ") cannot exceed total assets at period end (" + s.totalAssetsEnd().toPlainString() + ").");
 		}
+		if (s.netProfit() != null && s.salesRevenue() != null && s.netProfit().compareTo(s.salesRevenue()) > 0
+				&& !problems.containsKey("salesRevenue")) {
+			problems.put("netProfit", "Net profit (" + s.netProfit().toPlainString() + ") cannot exceed sales revenue ("
+					+ s.salesRevenue().toPlainString() + "): check the two figures.");
+		}
+		if (problems.isEmpty()) {
+			requirePlausibleRatio(problems, "currentLiabilities", "quick ratio", s.quickAssets(), s.currentLiabilities());
+			requirePlausibleRatio(problems, "totalAssetsEnd", "debt-to-asset ratio", s.totalLiabilities(),
+					s.totalAssetsEnd());
+			requirePlausibleRatio(problems, "totalAssetsStart", "total asset turnover", s.salesRevenue(),
+					s.totalAssetsStart().add(s.totalAssetsEnd()).divide(TWO));
+		}
 		return problems;
+	}
+
+	/** No real company's ratio is beyond this; a figure that gives one was mistyped (e.g. 0.01 for 10,000). */
+	static final BigDecimal RATIO_LIMIT = BigDecimal.valueOf(10_000);
+
+	private static void requireWithinRange(Map<String, String> problems, String key, String label, BigDecimal value) {
+		if (value != null && !problems.containsKey(key) && value.abs().compareTo(Inputs.MAX_AMOUNT) > 0) {
+			problems.put(key, label + " (" + value.toPlainString() + ") is beyond the largest figure CreditDesk takes ("
+					+ Inputs.MAX_AMOUNT.toPlainString() + ").");
+		}
+	}
+
+	private static void requirePlausibleRatio(Map<String, String> problems, String key, String name,
+			BigDecimal numerator, BigDecimal denominator) {
+		if (ratio(numerator, denominator).abs().compareTo(RATIO_LIMIT) > 0) {
+			problems.put(key, "These figures give a " + name + " of " + ratio(numerator, denominator).toPlainString()
+					+ ", beyond " + RATIO_LIMIT + ": check whether a figure was mistyped.");
+		}
 	}
 
 	/** @throws IllegalArgumentException when {@link #problems} is not empty */

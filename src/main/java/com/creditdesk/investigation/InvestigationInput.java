@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.creditdesk.system.Inputs;
+import com.creditdesk.system.Money;
+
 /**
  * What the rep enters for one credit file: the statements, the twelve ratings and the credit request.
  * {@link #problems()} names every field that is missing or out of range.
@@ -21,6 +24,9 @@ public record InvestigationInput(String statementPeriod, boolean statementsAudit
 		if (statementPeriod == null || statementPeriod.isBlank()) {
 			problems.put("statementPeriod", "The statement period is missing (e.g. FY2025).");
 		}
+		else if (statementPeriod.strip().length() > 40) {
+			problems.put("statementPeriod", "The statement period is longer than 40 characters.");
+		}
 		problems.putAll(FinancialRatioCalculator.problems(statement));
 		for (QualitativeItem item : QualitativeItem.values()) {
 			Rating rating = ratings.get(item);
@@ -35,11 +41,19 @@ public record InvestigationInput(String statementPeriod, boolean statementsAudit
 		if (expectedMonthlyPurchases == null || expectedMonthlyPurchases.signum() <= 0) {
 			problems.put("expectedMonthlyPurchases", "Expected monthly purchases must be greater than zero.");
 		}
+		else if (expectedMonthlyPurchases.compareTo(Inputs.MAX_AMOUNT) > 0) {
+			problems.put("expectedMonthlyPurchases", "Expected monthly purchases are beyond the largest amount "
+					+ "CreditDesk takes (" + Money.format(Inputs.MAX_AMOUNT) + ").");
+		}
 		if (paymentTermDays == null || paymentTermDays < 1 || paymentTermDays > 180) {
 			problems.put("paymentTermDays", "The payment term must be 1 to 180 days.");
 		}
 		if (requestedLimit == null || requestedLimit.signum() <= 0) {
 			problems.put("requestedLimit", "The requested credit limit must be greater than zero.");
+		}
+		else if (requestedLimit.compareTo(Inputs.MAX_AMOUNT) > 0) {
+			problems.put("requestedLimit", "The requested credit limit is beyond the largest amount CreditDesk takes ("
+					+ Money.format(Inputs.MAX_AMOUNT) + ").");
 		}
 		return problems;
 	}

@@ -12,6 +12,7 @@ import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.ForbiddenException;
+import com.creditdesk.system.Inputs;
 import com.creditdesk.system.NotFoundException;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Money;
@@ -36,20 +37,20 @@ public class CollateralService {
 	Collateral register(long customerId, String kind, String description, BigDecimal value, LocalDate validUntil,
 			String registeredBy) {
 		if (kind == null || !KINDS.contains(kind)) {
-			throw new InvalidRequestException("The kind must be one of " + KINDS + ".");
+			throw Inputs.invalid("kind", "The kind must be one of " + KINDS + ".");
 		}
-		if (value == null || value.signum() <= 0) {
-			throw new InvalidRequestException("The collateral value must be greater than zero.");
-		}
+		BigDecimal amount = Inputs.positiveAmount("value", "The collateral value", value);
 		if (validUntil == null || validUntil.isBefore(BusinessClock.today())) {
-			throw new InvalidRequestException("The collateral must be valid until today or later.");
+			throw Inputs.invalid("validUntil", "The collateral must be valid until today or later.");
 		}
+		Inputs.date("validUntil", "The collateral's end of validity", validUntil, BusinessClock.today(),
+				BusinessClock.today().plusYears(30));
 		if (description == null || description.isBlank()) {
-			throw new InvalidRequestException("Describe the collateral (what, where, document number).");
+			throw Inputs.invalid("description", "Describe the collateral (what, where, document number).");
 		}
+		String described = Inputs.requiredText("description", "The description", description, 500);
 		customers.lock(customerId);
-		return collaterals.save(new Collateral(customerId, kind, description.trim(), Money.of(value), validUntil,
-				registeredBy));
+		return collaterals.save(new Collateral(customerId, kind, described, amount, validUntil, registeredBy));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import com.creditdesk.system.BusinessClock;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.ForbiddenException;
+import com.creditdesk.system.Inputs;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.NotFoundException;
@@ -69,23 +70,18 @@ public class CreditCheckService {
 	@Transactional
 	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, CurrentUser user) {
 		String checkedBy = user.id();
-		if (orderReference == null || orderReference.isBlank()) {
-			throw new InvalidRequestException("The order reference is missing.");
-		}
-		if (amount == null || amount.signum() <= 0) {
-			throw new InvalidRequestException("The order amount must be greater than zero.");
-		}
-		BigDecimal orderAmount = Money.of(amount);
+		String order = Inputs.requiredText("orderReference", "The order reference", orderReference, 60);
+		BigDecimal orderAmount = Inputs.positiveAmount("amount", "The order amount", amount);
 		Customer customer = customers.lock(customerId);
 		if (!user.seesCustomerOf(customer.getResponsibleRep())) {
 			throw new ForbiddenException("Customer " + customerId
 					+ " is looked after by another rep; only its rep and managers may check its orders.");
 		}
 		CustomerExposure exposure = exposures.of(customerId);
-		OrderReservation reservation = reservations.findByCustomerIdAndOrderReference(customerId, orderReference.trim())
-			.orElseGet(() -> new OrderReservation(customerId, orderReference.trim()));
+		OrderReservation reservation = reservations.findByCustomerIdAndOrderReference(customerId, order)
+			.orElseGet(() -> new OrderReservation(customerId, order));
 		if (reservation.getStatus() == OrderReservation.Status.CONSUMED) {
-			throw new ConflictException("Order " + orderReference + " is already invoiced; check a new order instead.");
+			throw new ConflictException("Order " + order + " is already invoiced; check a new order instead.");
 		}
 		if (reservation.getStatus() == OrderReservation.Status.ACTIVE) {
 			exposure.addReserved(reservation.close(OrderReservation.Status.CANCELLED).negate()); // re-checked

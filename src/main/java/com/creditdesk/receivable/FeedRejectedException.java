@@ -11,11 +11,16 @@ public class FeedRejectedException extends InvalidRequestException {
 
 	private final transient List<LineError> errors;
 
+	/** The most line errors one answer lists; the message says how many more there are. */
+	static final int SHOWN = 100;
+
 	public FeedRejectedException(List<LineError> errors) {
 		super(errors.size() + " line(s) are wrong, nothing was posted: " + errors.stream()
+			.limit(SHOWN)
 			.map(e -> "line " + e.line() + ": " + e.reason())
-			.collect(Collectors.joining("; ")));
-		this.errors = List.copyOf(errors);
+			.collect(Collectors.joining("; "))
+				+ (errors.size() > SHOWN ? "; and " + (errors.size() - SHOWN) + " more lines (fix these first)." : ""));
+		this.errors = List.copyOf(errors.subList(0, Math.min(SHOWN, errors.size())));
 	}
 
 	public List<LineError> errors() {

@@ -3,7 +3,11 @@ package com.creditdesk.receivable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,11 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 import com.creditdesk.receivable.LedgerLines.InvoiceLine;
 import com.creditdesk.receivable.LedgerLines.LineError;
 
 /**
- * Reads the ERP's invoice export: UTF-8 (with or without BOM), comma-separated, a header row naming the columns
+ * Reads the ERP's invoice export: UTF-8 (with or without BOM) or GB18030/GBK, at most 10 MB, comma-separated, a header row naming the columns
  * {@code customer_code} (unified social credit code) or {@code customer_id}, {@code invoice_number},
  * {@code order_reference}, {@code invoice_date}, {@code due_date}, {@code amount} and optionally {@code currency}.
  * Dates as {@code 2026-03-31} or {@code 2026/03/31}; amounts may carry thousands separators in quotes.
@@ -36,8 +43,16 @@ final class InvoiceCsv {
 	record Parsed(List<InvoiceLine> lines, List<LineError> errors) {
 	}
 
+	/** The largest file accepted: 10 MB, about 100,000 invoice lines. */
+	static final int MAX_BYTES = 10 * 1024 * 1024;
+
 	static Parsed parse(InputStream input) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+		byte[] bytes = input.readNBytes(MAX_BYTES + 1);
+		if (bytes.length > MAX_BYTES) {
+			throw new FileTooLargeException("The file is larger than " + MAX_BYTES / (1024 * 1024)
+					+ " MB; split it into smaller files.");
+		}
+		BufferedReader reader = new BufferedReader(new StringReader(decode(bytes)));
 		String header = reader.readLine();
 		if (header == null) {
 			return new Parsed(List.of(), List.of(new LineError(0, "The file is empty; a header row is required.")));
@@ -82,6 +97,32 @@ final class InvoiceCsv {
 			}
 		}
 		return new Parsed(lines, errors);
+	}
+
+	/**
+	 * UTF-8 (what CreditDesk's own exports and most ERPs write) or, when the bytes are not valid UTF-8, GB18030 (a
+	 * superset of GBK, what Excel on a Chinese Windows writes as "CSV"): Chinese names arrive as written either way.
+	 */
+	static String decode(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException notUtf8) {
+			return new String(bytes, Charset.forName("GB18030"));
+		}
+	}
+
+	/** A file beyond {@link InvoiceCsv#MAX_BYTES}: answered 413. */
+	static class FileTooLargeException extends ResponseStatusException {
+
+		FileTooLargeException(String message) {
+			super(HttpStatus.PAYLOAD_TOO_LARGE, message);
+		}
+
 	}
 
 	private static String cell(List<String> cells, Map<String, Integer> columns, String name) {

@@ -1,6 +1,7 @@
 package com.creditdesk.receivable;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import com.creditdesk.receivable.LedgerLines.LineError;
 import com.creditdesk.receivable.LedgerLines.PaymentLine;
 import com.creditdesk.receivable.LedgerLines.Posting;
 import com.creditdesk.receivable.LedgerLines.PostingResult;
+import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.Inputs;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Money;
 
@@ -28,6 +31,9 @@ import com.creditdesk.system.Money;
  */
 @Service
 public class LedgerService {
+
+	/** The most invoice lines one batch or file may carry. */
+	static final int MAX_LINES = 10_000;
 
 	private final CustomerService customers;
 
@@ -58,31 +64,45 @@ public class LedgerService {
 	/** Posts all invoices or none: every bad line is reported with its number and reason. */
 	@Transactional
 	public List<PostingResult> postInvoices(List<InvoiceLine> lines) {
+		if (lines == null || lines.isEmpty()) {
+			throw new InvalidRequestException("The feed holds no invoice lines.");
+		}
+		if (lines.size() > MAX_LINES) {
+			throw new InvalidRequestException("The feed holds " + lines.size() + " invoice lines; send at most "
+					+ MAX_LINES + " at once.");
+		}
 		List<LineError> errors = new ArrayList<>();
 		List<Long> resolved = new ArrayList<>();
-		Map<String, InvoiceLine> seen = new LinkedHashMap<>();
+		List<InvoiceLine> checked = new ArrayList<>();
+		Map<String, Integer> seen = new LinkedHashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			InvoiceLine line = lines.get(i);
 			try {
+				if (line == null) {
+					throw new InvalidRequestException("The line is empty.");
+				}
 				long customerId = customerIdOf(line.customerId(), line.customerCode());
-				checkInvoice(customerId, line);
-				InvoiceLine earlier = seen.put(customerId + "/" + line.invoiceNumber(), line);
-				if (earlier != null && Money.of(earlier.amount()).compareTo(Money.of(line.amount())) != 0) {
-					throw new InvalidRequestException("Invoice " + line.invoiceNumber()
-							+ " appears twice in this feed with different amounts.");
+				InvoiceLine clean = checkInvoice(customerId, line);
+				Integer earlier = seen.putIfAbsent(customerId + "/" + clean.invoiceNumber(), i + 1);
+				if (earlier != null) {
+					throw new InvalidRequestException("Invoice " + clean.invoiceNumber() + " is already on line " + earlier
+							+ " of this feed; each invoice appears once.");
 				}
 				resolved.add(customerId);
+				checked.add(clean);
 			}
 			catch (InvalidRequestException e) {
 				errors.add(new LineError(i + 1, e.getMessage()));
+				resolved.add(null);
+				checked.add(null);
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new FeedRejectedException(errors);
 		}
 		List<PostingResult> results = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			results.add(post(resolved.get(i), lines.get(i)));
+		for (int i = 0; i < checked.size(); i++) {
+			results.add(post(resolved.get(i), checked.get(i)));
 		}
 		return results;
 	}
@@ -123,34 +143,36 @@ public class LedgerService {
 	@Transactional
 	public PostingResult postInvoice(InvoiceLine line) {
 		long customerId = customerIdOf(line.customerId(), line.customerCode());
-		checkInvoice(customerId, line);
-		return post(customerId, line);
+		return post(customerId, checkInvoice(customerId, line));
 	}
 
-	private void checkInvoice(long customerId, InvoiceLine line) {
-		if (line.invoiceNumber() == null || line.invoiceNumber().isBlank()) {
-			throw new InvalidRequestException("The invoice number is missing.");
+	/** The line with its texts trimmed and its amount at two decimals, or the first thing wrong with it. */
+	private InvoiceLine checkInvoice(long customerId, InvoiceLine line) {
+		String number = Inputs.requiredText("invoiceNumber", "The invoice number", line.invoiceNumber(), 60);
+		String label = "Invoice " + number + ": ";
+		String order = Inputs.optionalText("orderReference", label + "the order reference", line.orderReference(), 60);
+		BigDecimal amount = Inputs.positiveAmount("amount", label + "the amount", line.amount());
+		LocalDate today = BusinessClock.today();
+		LocalDate invoiceDate = Inputs.date("invoiceDate", label + "the invoice date", line.invoiceDate(),
+				Inputs.EARLIEST, today.plusDays(31));
+		if (line.dueDate() != null && line.dueDate().isBefore(invoiceDate)) {
+			throw Inputs.invalid("dueDate", label + "the due date " + line.dueDate() + " is before the invoice date "
+					+ invoiceDate + ".");
 		}
-		if (line.amount() == null || line.amount().signum() <= 0) {
-			throw new InvalidRequestException("Invoice " + line.invoiceNumber() + ": the amount must be greater than zero.");
-		}
-		if (line.invoiceDate() == null || line.dueDate() == null) {
-			throw new InvalidRequestException("Invoice " + line.invoiceNumber() + ": invoice date and due date are required.");
-		}
-		if (line.dueDate().isBefore(line.invoiceDate())) {
-			throw new InvalidRequestException("Invoice " + line.invoiceNumber() + ": the due date " + line.dueDate()
-					+ " is before the invoice date " + line.invoiceDate() + ".");
-		}
+		LocalDate dueDate = Inputs.date("dueDate", label + "the due date", line.dueDate(), invoiceDate,
+				invoiceDate.plusYears(5));
 		if (line.currency() != null && !line.currency().isBlank() && !"CNY".equalsIgnoreCase(line.currency().trim())) {
-			throw new InvalidRequestException("Invoice " + line.invoiceNumber() + ": only CNY is booked, not "
-					+ line.currency() + ".");
+			throw Inputs.invalid("currency", label + "only CNY is booked, not "
+					+ Inputs.optionalText("currency", "The currency", line.currency(), 3) + ".");
 		}
-		receivables.findByCustomerIdAndInvoiceNumber(customerId, line.invoiceNumber().trim())
-			.filter(existing -> !sameInvoice(existing, line))
+		InvoiceLine clean = new InvoiceLine(customerId, null, number, order, invoiceDate, dueDate, amount, "CNY");
+		receivables.findByCustomerIdAndInvoiceNumber(customerId, number)
+			.filter(existing -> !sameInvoice(existing, clean))
 			.ifPresent(existing -> {
-				throw new InvalidRequestException("Invoice " + line.invoiceNumber() + " is already posted with amount "
+				throw new InvalidRequestException("Invoice " + number + " is already posted with amount "
 						+ Money.format(existing.getAmount()) + ", due " + existing.getDueDate() + "; it cannot change.");
 			});
+		return clean;
 	}
 
 	private static boolean sameInvoice(Receivable existing, InvoiceLine line) {
@@ -160,20 +182,20 @@ public class LedgerService {
 
 	/** Posts a checked line; an identical invoice posted before is answered "already posted". */
 	private PostingResult post(long customerId, InvoiceLine line) {
-		String number = line.invoiceNumber().trim();
+		String number = line.invoiceNumber();
+		// the customer's lock first: the same document sent twice at once is posted once, the other answer says so
+		Customer customer = customers.lock(customerId);
 		Optional<Receivable> existing = receivables.findByCustomerIdAndInvoiceNumber(customerId, number);
 		if (existing.isPresent()) {
 			return new PostingResult(Posting.ALREADY_POSTED, existing.get().getId(),
 					"Invoice " + number + " was already posted.");
 		}
-		Customer customer = customers.lock(customerId);
 		CustomerExposure exposure = exposures.of(customerId);
-		String order = line.orderReference() == null || line.orderReference().isBlank() ? null
-				: line.orderReference().trim();
+		String order = line.orderReference();
 		if (order != null) {
 			exposures.consumeReservation(customerId, order, exposure);
 		}
-		BigDecimal amount = Money.of(line.amount());
+		BigDecimal amount = line.amount();
 		BigDecimal withinLimit = customer.tradesOnCredit(line.invoiceDate())
 				? customer.getCreditLimit().subtract(exposure.exposure()).max(BigDecimal.ZERO) : BigDecimal.ZERO;
 		BigDecimal covered = amount.min(withinLimit);
@@ -210,38 +232,37 @@ public class LedgerService {
 	@Transactional
 	public PostingResult postPayment(PaymentLine line) {
 		long customerId = customerIdOf(line.customerId(), line.customerCode());
-		if (line.reference() == null || line.reference().isBlank()) {
-			throw new InvalidRequestException("The payment reference is missing.");
+		String reference = Inputs.requiredText("reference", "The payment reference", line.reference(), 60);
+		String label = "Payment " + reference + ": ";
+		BigDecimal amount = Inputs.positiveAmount("amount", label + "the amount", line.amount());
+		LocalDate paymentDate = Inputs.date("paymentDate", label + "the payment date", line.paymentDate(),
+				Inputs.EARLIEST, BusinessClock.today());
+		List<String> invoiceNumbers = new ArrayList<>();
+		for (String number : line.invoiceNumbers()) {
+			invoiceNumbers.add(Inputs.requiredText("invoiceNumbers", label + "an invoice it names", number, 60));
 		}
-		if (line.amount() == null || line.amount().signum() <= 0) {
-			throw new InvalidRequestException("Payment " + line.reference() + ": the amount must be greater than zero.");
-		}
-		if (line.paymentDate() == null) {
-			throw new InvalidRequestException("Payment " + line.reference() + ": the payment date is required.");
-		}
-		BigDecimal amount = Money.of(line.amount());
-		Optional<Payment> existing = payments.findByCustomerIdAndReference(customerId, line.reference().trim());
+		customers.lock(customerId); // first: the same payment sent twice at once is posted once
+		Optional<Payment> existing = payments.findByCustomerIdAndReference(customerId, reference);
 		if (existing.isPresent()) {
 			if (existing.get().getAmount().compareTo(amount) != 0) {
-				throw new InvalidRequestException("Payment " + line.reference() + " is already posted with amount "
+				throw new InvalidRequestException("Payment " + reference + " is already posted with amount "
 						+ Money.format(existing.get().getAmount()) + "; it cannot change.");
 			}
 			return new PostingResult(Posting.ALREADY_POSTED, existing.get().getId(),
-					"Payment " + line.reference() + " was already posted.");
+					"Payment " + reference + " was already posted.");
 		}
-		customers.lock(customerId);
 		CustomerExposure exposure = exposures.of(customerId);
 		List<Receivable> targets = new ArrayList<>();
-		for (String number : line.invoiceNumbers()) {
-			Receivable named = receivables.findByCustomerIdAndInvoiceNumber(customerId, number.trim())
-				.orElseThrow(() -> new InvalidRequestException("Payment " + line.reference() + " names invoice "
+		for (String number : invoiceNumbers) {
+			Receivable named = receivables.findByCustomerIdAndInvoiceNumber(customerId, number)
+				.orElseThrow(() -> Inputs.invalid("invoiceNumbers", "Payment " + reference + " names invoice "
 						+ number + ", which this customer does not have."));
 			targets.add(named);
 		}
 		if (targets.isEmpty()) {
 			targets = receivables.findOpenOldestDueFirst(customerId);
 		}
-		Payment payment = payments.save(new Payment(customerId, line.reference().trim(), line.paymentDate(), amount));
+		Payment payment = payments.save(new Payment(customerId, reference, paymentDate, amount));
 		BigDecimal left = amount;
 		for (Receivable receivable : targets) {
 			if (left.signum() == 0) {
@@ -257,9 +278,9 @@ public class LedgerService {
 			exposure.addOpen(applied.negate());
 		}
 		exposure.addUnappliedCredit(left);
-		events.publishEvent(new ReceivablesSettled(customerId, "Payment " + line.reference().trim() + " of "
-				+ Money.format(amount) + " received on " + line.paymentDate() + "."));
-		return new PostingResult(Posting.POSTED, payment.getId(), "Payment " + line.reference() + " posted: "
+		events.publishEvent(new ReceivablesSettled(customerId, "Payment " + reference + " of "
+				+ Money.format(amount) + " received on " + paymentDate + "."));
+		return new PostingResult(Posting.POSTED, payment.getId(), "Payment " + reference + " posted: "
 				+ Money.format(amount.subtract(left)) + " settled invoices, " + Money.format(left) + " kept as credit.");
 	}
 
@@ -267,40 +288,41 @@ public class LedgerService {
 	@Transactional
 	public PostingResult postCreditNote(CreditNoteLine line) {
 		long customerId = customerIdOf(line.customerId(), line.customerCode());
-		if (line.noteNumber() == null || line.noteNumber().isBlank() || line.invoiceNumber() == null) {
-			throw new InvalidRequestException("A credit note needs its number and the invoice it reduces.");
-		}
-		if (line.amount() == null || line.amount().signum() <= 0) {
-			throw new InvalidRequestException("Credit note " + line.noteNumber() + ": the amount must be greater than zero.");
-		}
-		BigDecimal amount = Money.of(line.amount());
-		Optional<CreditNote> existing = creditNotes.findByCustomerIdAndNoteNumber(customerId, line.noteNumber().trim());
+		String noteNumber = Inputs.requiredText("noteNumber", "The credit note number", line.noteNumber(), 60);
+		String label = "Credit note " + noteNumber + ": ";
+		String invoiceNumber = Inputs.requiredText("invoiceNumber", label + "the invoice it reduces", line.invoiceNumber(),
+				60);
+		BigDecimal amount = Inputs.positiveAmount("amount", label + "the amount", line.amount());
+		LocalDate noteDate = line.noteDate() == null ? BusinessClock.today()
+				: Inputs.date("noteDate", label + "the date", line.noteDate(), Inputs.EARLIEST, BusinessClock.today());
+		String reason = Inputs.optionalText("reason", label + "the reason", line.reason(), 500);
+		customers.lock(customerId); // first: the same credit note sent twice at once is posted once
+		Optional<CreditNote> existing = creditNotes.findByCustomerIdAndNoteNumber(customerId, noteNumber);
 		if (existing.isPresent()) {
 			if (existing.get().getAmount().compareTo(amount) != 0) {
-				throw new InvalidRequestException("Credit note " + line.noteNumber() + " is already posted with another amount.");
+				throw new InvalidRequestException("Credit note " + noteNumber + " is already posted with another amount.");
 			}
 			return new PostingResult(Posting.ALREADY_POSTED, existing.get().getId(),
-					"Credit note " + line.noteNumber() + " was already posted.");
+					"Credit note " + noteNumber + " was already posted.");
 		}
-		customers.lock(customerId);
 		CustomerExposure exposure = exposures.of(customerId);
-		Receivable receivable = receivables.findByCustomerIdAndInvoiceNumber(customerId, line.invoiceNumber().trim())
-			.orElseThrow(() -> new InvalidRequestException("Credit note " + line.noteNumber() + ": invoice "
-					+ line.invoiceNumber() + " does not exist for this customer."));
+		Receivable receivable = receivables.findByCustomerIdAndInvoiceNumber(customerId, invoiceNumber)
+			.orElseThrow(() -> new InvalidRequestException("Credit note " + noteNumber + ": invoice "
+					+ invoiceNumber + " does not exist for this customer."));
 		if (amount.compareTo(receivable.getOpenAmount()) > 0) {
-			throw new InvalidRequestException("Credit note " + line.noteNumber() + " (" + Money.format(amount)
-					+ ") is more than the open amount of invoice " + line.invoiceNumber() + " ("
+			throw new InvalidRequestException("Credit note " + noteNumber + " (" + Money.format(amount)
+					+ ") is more than the open amount of invoice " + invoiceNumber + " ("
 					+ Money.format(receivable.getOpenAmount()) + ").");
 		}
-		CreditNote note = creditNotes.save(new CreditNote(customerId, line.noteNumber().trim(), receivable.getId(),
-				line.noteDate() == null ? java.time.LocalDate.now() : line.noteDate(), amount, line.reason()));
+		CreditNote note = creditNotes.save(new CreditNote(customerId, noteNumber, receivable.getId(),
+				noteDate, amount, reason));
 		receivable.settle(amount);
 		allocations.save(new PaymentAllocation(null, note.getId(), receivable.getId(), amount));
 		exposure.addOpen(amount.negate());
-		events.publishEvent(new ReceivablesSettled(customerId, "Credit note " + line.noteNumber().trim() + " reduced invoice "
-				+ line.invoiceNumber() + " by " + Money.format(amount) + "."));
-		return new PostingResult(Posting.POSTED, note.getId(), "Credit note " + line.noteNumber() + " reduced invoice "
-				+ line.invoiceNumber() + " by " + Money.format(amount) + ".");
+		events.publishEvent(new ReceivablesSettled(customerId, "Credit note " + noteNumber + " reduced invoice "
+				+ invoiceNumber + " by " + Money.format(amount) + "."));
+		return new PostingResult(Posting.POSTED, note.getId(), "Credit note " + noteNumber + " reduced invoice "
+				+ invoiceNumber + " by " + Money.format(amount) + ".");
 	}
 
 	@Transactional(readOnly = true)
@@ -308,17 +330,23 @@ public class LedgerService {
 		return receivables.findByCustomerIdOrderByDueDateAscIdAsc(customerId);
 	}
 
+	/** The customer a line names by id or by credit code; when it names both, they must agree. */
 	private long customerIdOf(Long customerId, String customerCode) {
+		String code = Inputs.optionalText("customerCode", "The unified social credit code", customerCode, 18);
 		if (customerId != null) {
-			return customers.findById(customerId)
-				.orElseThrow(() -> new InvalidRequestException("Unknown customer " + customerId + "."))
-				.getId();
+			Customer customer = customers.findById(customerId)
+				.orElseThrow(() -> Inputs.invalid("customerId", "Unknown customer " + customerId + "."));
+			if (code != null && !code.equalsIgnoreCase(customer.getCreditCode())) {
+				throw Inputs.invalid("customerCode", "Customer " + customerId + " has the credit code "
+						+ customer.getCreditCode() + ", not " + code + ".");
+			}
+			return customer.getId();
 		}
-		if (customerCode == null || customerCode.isBlank()) {
-			throw new InvalidRequestException("The customer is missing (customer id or unified social credit code).");
+		if (code == null) {
+			throw Inputs.invalid("customerId", "The customer is missing (customer id or unified social credit code).");
 		}
-		return customers.findByCreditCode(customerCode)
-			.orElseThrow(() -> new InvalidRequestException("Unknown customer with credit code " + customerCode.trim() + "."))
+		return customers.findByCreditCode(code)
+			.orElseThrow(() -> Inputs.invalid("customerCode", "Unknown customer with credit code " + code + "."))
 			.getId();
 	}
 

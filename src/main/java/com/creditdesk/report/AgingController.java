@@ -64,11 +64,18 @@ class AgingController {
 		return aging.invoices(asOf == null ? BusinessClock.today() : asOf, bucket, customerId, CurrentUser.get());
 	}
 
-	private static String cell(String value) {
-		if (value == null) {
+	/**
+	 * One CSV cell as Excel and WPS read it: quoted when it holds a separator, quote or line break; a text that a
+	 * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, e.g. a customer named
+	 * "=HYPERLINK(...)") gets a leading apostrophe so that it shows as text.
+	 */
+	static String cell(String value) {
+		if (value == null || value.isEmpty()) {
 			return "";
 		}
-		return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+		String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+		return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+				? '"' + text.replace("\"", "\"\"") + '"' : text;
 	}
 
 }

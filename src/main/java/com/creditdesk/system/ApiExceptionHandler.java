@@ -1,20 +1,168 @@
 package com.creditdesk.system;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns failures of CreditDesk's own API into RFC 9457 problem details that say what is wrong.
+ * Turns failures of CreditDesk's own API into RFC 9457 problem details that say what is wrong and, where a field is
+ * at fault, name it under {@code fields}. Never SQL, a Java class name or a stack trace: what is not the user's
+ * fault is answered 500 with an error id that the log line carries (race losers and duplicate keys: 409).
  */
 @RestControllerAdvice(basePackages = "com.creditdesk")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException e) {
+		Throwable cause = e.getCause();
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath()
+				.stream()
+				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.collect(Collectors.joining(".")).replace(".[", "[");
+			String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+					? expectation(mismatch.getTargetType()) : "a valid value";
+			return invalidFields(Map.of(field, field + " must be " + expected + "."));
+		}
+		if (cause instanceof JsonParseException parse) {
+			return invalid("The request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+					+ parse.getLocation().getColumnNr() + ").");
+		}
+		if (cause instanceof MismatchedInputException) {
+			return invalid("The request body does not have the expected shape (an object with the documented fields).");
+		}
+		return invalid("The request body is missing or is not JSON.");
+	}
+
+	private static String expectation(Class<?> type) {
+		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+			return "a whole number";
+		}
+		if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+			return "a number such as 1234.56";
+		}
+		if (type == java.time.LocalDate.class) {
+			return "a date such as 2026-03-31";
+		}
+		if (type == String.class) {
+			return "a text";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+		}
+		if (java.util.Collection.class.isAssignableFrom(type)) {
+			return "a list";
+		}
+		return "an object";
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+		String field = e.getName();
+		Class<?> type = e.getRequiredType();
+		return invalidFields(Map.of(field, field + " must be " + (type == null ? "a valid value" : expectation(type))
+				+ ", not '" + abbreviate(String.valueOf(e.getValue())) + "'."));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ProblemDetail missing(MissingServletRequestParameterException e) {
+		return invalidFields(Map.of(e.getParameterName(), e.getParameterName() + " is required."));
+	}
+
+	@ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class,
+			PessimisticLockingFailureException.class })
+	ProblemDetail raced(Exception e) {
+		log.info("Concurrent change refused: {}", e.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed the same record at the same moment; nothing of this request was saved. "
+						+ "Reload and try again.");
+		problem.setTitle("Conflict");
+		return problem;
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail integrity(DataIntegrityViolationException e) {
+		String id = errorId();
+		log.warn("Refused by the database (error {}): {}", id, e.getMostSpecificCause().getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The record could not be saved because it conflicts with one already stored (for example the same "
+						+ "document sent twice at the same moment); nothing of this request was saved. Send it again: "
+						+ "a document already posted is answered as such. Error " + id + ".");
+		problem.setTitle("Conflict");
+		problem.setProperty("errorId", id);
+		return problem;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+		if (e instanceof ErrorResponse answer) {
+			// Spring's own answers (404, 405, 406, 413, 415): their status and problem detail as they are
+			return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+		}
+		if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+			throw e; // Spring Security answers these (401, 403)
+		}
+		String id = errorId();
+		log.error("Unexpected failure (error {})", id, e);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing of this request was saved. Tell the administrator error "
+						+ id + ".");
+		problem.setTitle("Internal error");
+		problem.setProperty("errorId", id);
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	private static String errorId() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+	}
+
+	private static ProblemDetail invalid(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid request");
+		return problem;
+	}
+
+	private static ProblemDetail invalidFields(Map<String, String> fields) {
+		ProblemDetail problem = invalid(String.join(" ", fields.values()));
+		problem.setProperty("fields", fields);
+		return problem;
+	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException e) {

@@ -166,6 +166,50 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void aFileSavedByExcelInGbkIsReadAsWrittenAndAnInvoiceTwiceInOneFileIsAnError() {
+		Customer customer = customerWithLimit(300_000);
+		String gbk = "customer_code,invoice_number,order_reference,invoice_date,due_date,amount\n"
+				+ customer.getCreditCode() + ",发票-001,订单-1," + today + "," + today.plusDays(30) + ",1000\n";
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.valueOf("text/csv"));
+		ResponseEntity<Map> imported = as("fay").exchange("/api/receivables/invoices/import", HttpMethod.POST,
+				new HttpEntity<>(gbk.getBytes(java.nio.charset.Charset.forName("GBK")), headers), Map.class);
+		assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		List<Map> receivables = List.of(as("fay").getForObject("/api/customers/" + customer.getId() + "/receivables",
+				Map[].class));
+		assertThat(receivables).extracting(r -> r.get("invoiceNumber")).containsExactly("发票-001");
+
+		ResponseEntity<Map> twice = importCsv(invoiceCsv(customer,
+				"INV-T,," + today + "," + today.plusDays(30) + ",700,CNY",
+				"INV-T ,," + today + "," + today.plusDays(60) + ",700,CNY"));
+		assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		List<Map> errors = (List<Map>) twice.getBody().get("errors");
+		assertThat(errors).extracting(e -> e.get("line")).containsExactly(2);
+		assertThat(errors.get(0).get("reason").toString()).contains("INV-T is already on line 1");
+		assertThat(number(exposure(customer), "openReceivables")).isEqualTo(1_000.0);
+	}
+
+	@Test
+	void aFileBeyondTenMegabytesIsRefusedWith413AndAThousandBadLinesAreReportedAsTheFirstHundred() {
+		Customer customer = customerWithLimit(300_000);
+		String line = "INV-BIG,," + today + "," + today.plusDays(30) + ",-1,CNY";
+		String[] rows = new String[1_000];
+		for (int i = 0; i < rows.length; i++) {
+			rows[i] = line.replace("INV-BIG", "INV-BIG-" + i);
+		}
+		ResponseEntity<Map> bad = importCsv(invoiceCsv(customer, rows));
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((List<?>) bad.getBody().get("errors")).hasSize(100);
+		assertThat((String) bad.getBody().get("detail")).startsWith("1000 line(s) are wrong").contains("and 900 more lines");
+
+		String oneLine = customer.getCreditCode() + "," + line + "\n";
+		ResponseEntity<Map> huge = importCsv(invoiceCsv(customer) + oneLine.repeat(1 + 10 * 1024 * 1024 / oneLine.length()));
+		assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat((String) huge.getBody().get("detail")).contains("larger than 10 MB");
+		assertThat(number(exposure(customer), "openReceivables")).isZero();
+	}
+
+	@Test
 	void paymentsSettleTheOldestDueFirstAndAnOverpaymentStaysAsCredit() {
 		Customer customer = customerWithLimit(300_000);
 		postBatch(List.of(
