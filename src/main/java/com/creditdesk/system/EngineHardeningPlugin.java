@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that are not plain properties: the task-query expression guard and the trust boundary
  * ({@link UserStepGuard}) run inside every command (after the command context exists, so stored filters, tasks and
- * deployed forms can be read).
+ * deployed forms can be read); {@link RaceLoserGuard} runs around it, where a lost race surfaces.
  */
 @Component
 class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
@@ -22,11 +22,15 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new TaskQueryExpressionGuard()));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
 				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new TaskQueryExpressionGuard()));
-		UserStepGuard steps = new UserStepGuard();
+		// one instance per chain: an interceptor holds its chain's next element
 		configuration.setCustomPostCommandInterceptorsTxRequired(
-				append(configuration.getCustomPostCommandInterceptorsTxRequired(), steps));
+				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new UserStepGuard()));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), steps));
+				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new UserStepGuard()));
+		configuration.setCustomPreCommandInterceptorsTxRequired(append(
+				configuration.getCustomPreCommandInterceptorsTxRequired(), new RaceLoserGuard(configuration.getIdentityService())));
+		configuration.setCustomPreCommandInterceptorsTxRequiresNew(append(
+				configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new RaceLoserGuard(configuration.getIdentityService())));
 	}
 
 	private static List<CommandInterceptor> append(List<CommandInterceptor> existing, CommandInterceptor guard) {

@@ -307,6 +307,39 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void theSamePaymentSentEightTimesAtOnceIsPostedOnceAndTwentyParallelPaymentsAllPass() throws Exception {
+		Customer customer = customerWithLimit(500_000);
+		postBatch(List.of(Map.of("customerId", customer.getId(), "invoiceNumber", "INV-P8", "invoiceDate",
+				today.minusDays(10).toString(), "dueDate", today.plusDays(20).toString(), "amount", 400_000)));
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Callable<ResponseEntity<Map>>> same = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			same.add(() -> post("fay", "/api/receivables/payments", Map.of("customerId", customer.getId(), "reference",
+					"PAY-8X", "paymentDate", today.toString(), "amount", 1_000)));
+		}
+		List<String> postings = new ArrayList<>();
+		for (Future<ResponseEntity<Map>> answer : pool.invokeAll(same)) {
+			assertThat(answer.get().getStatusCode()).as(String.valueOf(answer.get().getBody())).isEqualTo(HttpStatus.CREATED);
+			postings.add((String) answer.get().getBody().get("posting"));
+		}
+		assertThat(postings).containsOnlyOnce("POSTED").filteredOn("ALREADY_POSTED"::equals).hasSize(7);
+
+		List<Callable<ResponseEntity<Map>>> distinct = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String reference = "PAY-20-" + i;
+			distinct.add(() -> post("fay", "/api/receivables/payments", Map.of("customerId", customer.getId(), "reference",
+					reference, "paymentDate", today.toString(), "amount", 100)));
+		}
+		for (Future<ResponseEntity<Map>> answer : pool.invokeAll(distinct)) {
+			assertThat(answer.get().getStatusCode()).as(String.valueOf(answer.get().getBody())).isEqualTo(HttpStatus.CREATED);
+		}
+		pool.shutdown();
+		assertThat(number(exposure(customer), "openReceivables")).isEqualTo(400_000.0 - 1_000 - 20 * 100);
+		assertThat(deliverFollowUps()).filteredOn(("ReceivablesSettled customer " + customer.getId())::equals)
+			.as("one follow-up per payment, recorded in the payment's own transaction").hasSize(21);
+	}
+
+	@Test
 	void utilisationAboveNinetyPercentStartsOneReevaluation() {
 		Customer customer = customerWithLimit(100_000);
 		check("ana", customer, "SO-U1", 95_000);

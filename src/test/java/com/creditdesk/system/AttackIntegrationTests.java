@@ -1,6 +1,7 @@
 package com.creditdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,8 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -61,6 +66,27 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	@AfterEach
 	void forgetFailedLogins() {
 		throttle.forgetAll();
+	}
+
+	@Test
+	void aPersonWhoLosesARaceGetsAConflictWhileTheJobExecutorKeepsTheEnginesRetry() {
+		CommandExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+			.getCommandExecutorTxRequired();
+		Command<Void> collides = context -> {
+			throw new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed.");
+		};
+		engine.getIdentityService().setAuthentication("clara", List.of("customerManagers"));
+		try {
+			assertThatThrownBy(() -> executor.execute(collides)).isInstanceOfSatisfying(StepRefusedException.class,
+					refused -> assertThat(refused.status()).isEqualTo(409))
+				.hasMessageContaining("nothing of your step was saved")
+				.hasMessageNotContaining("TaskEntity");
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+		assertThatThrownBy(() -> executor.execute(collides)).as("no person: the job executor's own handling")
+			.isInstanceOf(OptimisticLockingException.class);
 	}
 
 	@Test
