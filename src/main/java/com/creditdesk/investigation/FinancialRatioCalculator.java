@@ -51,6 +51,11 @@ public final class FinancialRatioCalculator {
 			problems.put("quickAssets", "Quick assets (" + s.quickAssets().toPlainString()
 					+ ") cannot exceed total assets at period end (" + s.totalAssetsEnd().toPlainString() + ").");
 		}
+		if (s.currentLiabilities() != null && s.totalLiabilities() != null
+				&& s.currentLiabilities().compareTo(s.totalLiabilities()) > 0 && !problems.containsKey("currentLiabilities")) {
+			problems.put("currentLiabilities", "Current liabilities (" + s.currentLiabilities().toPlainString()
+					+ ") cannot exceed total liabilities (" + s.totalLiabilities().toPlainString() + ").");
+		}
 		if (s.netProfit() != null && s.salesRevenue() != null && s.netProfit().compareTo(s.salesRevenue()) > 0
 				&& !problems.containsKey("salesRevenue")) {
 			problems.put("netProfit", "Net profit (" + s.netProfit().toPlainString() + ") cannot exceed sales revenue ("

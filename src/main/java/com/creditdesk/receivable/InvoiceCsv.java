@@ -24,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.creditdesk.receivable.LedgerLines.InvoiceLine;
 import com.creditdesk.receivable.LedgerLines.LineError;
+import com.creditdesk.system.InvalidRequestException;
 
 /**
  * Reads the ERP's invoice export: UTF-8 (with or without BOM) or GB18030/GBK, at most 10 MB, comma-separated, a header row naming the columns
@@ -112,7 +113,18 @@ final class InvoiceCsv {
 				.toString();
 		}
 		catch (CharacterCodingException notUtf8) {
-			return new String(bytes, Charset.forName("GB18030"));
+			try {
+				return Charset.forName("GB18030")
+					.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(bytes))
+					.toString();
+			}
+			catch (CharacterCodingException neither) {
+				throw new InvalidRequestException("The file is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\" "
+						+ "and import it again.");
+			}
 		}
 	}
 

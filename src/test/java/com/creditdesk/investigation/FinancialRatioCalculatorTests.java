@@ -39,14 +39,14 @@ class FinancialRatioCalculatorTests {
 	void assetTurnoverUsesTheAverageOfOpeningAndClosingAssets() {
 		// average (3,000,000 + 5,000,000) / 2 = 4,000,000; not the closing 5,000,000
 		FinancialRatios ratios = FinancialRatioCalculator
-			.compute(statement("100", "100", "0", "3000000", "5000000", "18000000", "0"));
+			.compute(statement("100", "100", "100", "3000000", "5000000", "18000000", "0"));
 		assertThat(ratios.assetTurnover()).isEqualByComparingTo("4.5000");
 	}
 
 	@Test
 	void roundsHalfUpToFourDecimals() {
 		FinancialRatios ratios = FinancialRatioCalculator
-			.compute(statement("2", "3", "1", "3", "3", "3", "1"));
+			.compute(statement("2", "3", "3", "3", "9", "3", "1"));
 		assertThat(ratios.quickRatio()).isEqualByComparingTo("0.6667");
 		assertThat(ratios.debtToAssetRatio()).isEqualByComparingTo("0.3333");
 		assertThat(ratios.netProfitMargin()).isEqualByComparingTo("0.3333");
@@ -79,8 +79,25 @@ class FinancialRatioCalculatorTests {
 
 	@Test
 	void quickAssetsCannotExceedTotalAssets() {
-		assertThat(FinancialRatioCalculator.problems(statement("600", "10", "0", "500", "500", "1", "0")))
+		assertThat(FinancialRatioCalculator.problems(statement("600", "10", "10", "500", "500", "1", "0")))
 			.containsOnlyKeys("quickAssets");
+	}
+
+	@Test
+	void implausibleFiguresAreNamedForCorrection() {
+		assertThat(FinancialRatioCalculator.problems(statement("500", "1000", "6000", "5000", "5000", "20000", "20001")))
+			.containsOnlyKeys("netProfit")
+			.containsValue("Net profit (20001) cannot exceed sales revenue (20000): check the two figures.");
+		assertThat(FinancialRatioCalculator.problems(statement("500", "7000", "6000", "5000", "5000", "20000", "100")))
+			.containsOnlyKeys("currentLiabilities");
+		assertThat(FinancialRatioCalculator.problems(statement("1200000", "0.01", "2250000", "4000000", "5000000",
+				"18000000", "1800000")))
+			.as("a quick ratio of 120,000,000 cannot be stored and is no real company's")
+			.containsOnlyKeys("currentLiabilities")
+			.hasValueSatisfying(new org.assertj.core.api.Condition<>(m -> m.contains("quick ratio of 120000000.0000"),
+					"names the ratio"));
+		assertThat(FinancialRatioCalculator.problems(statement("1", "1", "1", "1", "1E20", "1", "0")))
+			.containsKey("totalAssetsEnd");
 	}
 
 	@Test
