@@ -44,6 +44,12 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
 		Throwable cause = e.getCause();
+		for (Throwable t = cause; t != null; t = t.getCause()) {
+			if (t instanceof JsonParseException parse) {
+				return invalid("The request body is not valid JSON (line " + parse.getLocation().getLineNr()
+						+ ", column " + parse.getLocation().getColumnNr() + ").");
+			}
+		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath()
 				.stream()
@@ -52,10 +58,6 @@ class ApiExceptionHandler {
 			String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
 					? expectation(mismatch.getTargetType()) : "a valid value";
 			return invalidFields(Map.of(field, field + " must be " + expected + "."));
-		}
-		if (cause instanceof JsonParseException parse) {
-			return invalid("The request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
-					+ parse.getLocation().getColumnNr() + ").");
 		}
 		if (cause instanceof MismatchedInputException) {
 			return invalid("The request body does not have the expected shape (an object with the documented fields).");

@@ -365,6 +365,18 @@ abstract class BadInputIntegrationTests extends IntegrationTestBase {
 		assertThat(sent).isGreaterThanOrEqualTo(300);
 	}
 
+	@Test
+	void aWrongTypeNamesTheFieldAndBrokenJsonSaysWhere() {
+		ResponseEntity<Map> wrongType = as("fay").exchange("/api/receivables/payments", HttpMethod.POST,
+				new HttpEntity<>("{\"customerId\": \"x\", \"reference\": \"P-1\"}", jsonHeaders()), Map.class);
+		assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
+		assertThat(wrongType.getBody()).containsEntry("fields", Map.of("customerId", "customerId must be a whole number."));
+		ResponseEntity<Map> broken = as("fay").exchange("/api/receivables/payments", HttpMethod.POST,
+				new HttpEntity<>("{\"customerId\": 1, \"reference\": \"P-1", jsonHeaders()), Map.class);
+		assertThat(broken.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) broken.getBody().get("detail")).startsWith("The request body is not valid JSON (line 1");
+	}
+
 	private static HttpHeaders jsonHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
