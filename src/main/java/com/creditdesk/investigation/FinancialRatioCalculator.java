@@ -17,6 +17,9 @@ public final class FinancialRatioCalculator {
 
 	private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
+	/** No real company's ratio is beyond this; a figure that gives one was mistyped (e.g. 0.01 for 10,000). */
+	static final BigDecimal RATIO_LIMIT = BigDecimal.valueOf(10_000);
+
 	private FinancialRatioCalculator() {
 	}
 
@@ -71,9 +74,6 @@ public final class FinancialRatioCalculator {
 		return problems;
 	}
 
-	/** No real company's ratio is beyond this; a figure that gives one was mistyped (e.g. 0.01 for 10,000). */
-	static final BigDecimal RATIO_LIMIT = BigDecimal.valueOf(10_000);
-
 	private static void requireWithinRange(Map<String, String> problems, String key, String label, BigDecimal value) {
 		if (value != null && !problems.containsKey(key) && value.abs().compareTo(Inputs.MAX_AMOUNT) > 0) {
 			problems.put(key, label + " (" + value.toPlainString() + ") is beyond the largest figure CreditDesk takes ("
@@ -83,8 +83,9 @@ public final class FinancialRatioCalculator {
 
 	private static void requirePlausibleRatio(Map<String, String> problems, String key, String name,
 			BigDecimal numerator, BigDecimal denominator) {
-		if (ratio(numerator, denominator).abs().compareTo(RATIO_LIMIT) > 0) {
-			problems.put(key, "These figures give a " + name + " of " + ratio(numerator, denominator).toPlainString()
+		BigDecimal ratio = ratio(numerator, denominator);
+		if (ratio.abs().compareTo(RATIO_LIMIT) > 0) {
+			problems.put(key, "These figures give a " + name + " of " + ratio.toPlainString()
 					+ ", beyond " + RATIO_LIMIT + ": check whether a figure was mistyped.");
 		}
 	}

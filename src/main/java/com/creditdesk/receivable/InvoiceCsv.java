@@ -106,26 +106,26 @@ final class InvoiceCsv {
 	 */
 	static String decode(byte[] bytes) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+			return strictly(StandardCharsets.UTF_8, bytes);
 		}
 		catch (CharacterCodingException notUtf8) {
 			try {
-				return Charset.forName("GB18030")
-					.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(bytes))
-					.toString();
+				return strictly(Charset.forName("GB18030"), bytes);
 			}
 			catch (CharacterCodingException neither) {
 				throw new InvalidRequestException("The file is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\" "
 						+ "and import it again.");
 			}
 		}
+	}
+
+	/** The text, or an exception at the first byte sequence that is not valid in {@code charset}. */
+	private static String strictly(Charset charset, byte[] bytes) throws CharacterCodingException {
+		return charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(bytes))
+			.toString();
 	}
 
 	/** A file beyond {@link InvoiceCsv#MAX_BYTES}: answered 413. */
