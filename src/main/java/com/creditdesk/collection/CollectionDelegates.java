@@ -16,6 +16,7 @@ import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -138,7 +139,7 @@ class CollectionDelegates {
 
 	/** Task_RecordCollectionDecision. */
 	@Bean
-	JavaDelegate recordCollectionDecisionDelegate(CollectionService collections) {
+	JavaDelegate recordCollectionDecisionDelegate(CollectionService collections, WriteOffApprovals approvals) {
 		return execution -> {
 			long caseId = caseId(execution);
 			String choice = text(execution, COLLECTION_ACTION);
@@ -158,7 +159,15 @@ class CollectionDelegates {
 				return null;
 			});
 			if (action == CollectionCase.Action.PROPOSE_WRITE_OFF) {
-				proposeWriteOff(execution, collections, caseId);
+				proposeWriteOff(execution, collections, caseId); // an approval already open shows this proposal
+			}
+			else if (approvals.awaiting(execution)) {
+				collections.withdrawWriteOffProposal(caseId, user, action);
+				var services = execution.getProcessEngineServices();
+				SystemActions.asSystem(services.getIdentityService(), () -> services.getRuntimeService()
+					.createMessageCorrelation(OverdueCollectionProcess.MESSAGE_WRITE_OFF_WITHDRAWN)
+					.processInstanceId(execution.getProcessInstanceId())
+					.correlate());
 			}
 		};
 	}

@@ -265,7 +265,8 @@ public class CollectionService {
 		}
 		return new StageOutcome(target, performed.contains(CollectionStage.REMINDER),
 				performed.contains(CollectionStage.DUNNING_LETTER), performed.contains(CollectionStage.CREDIT_HOLD),
-				performed.contains(CollectionStage.REGIONAL_DECISION),
+				// a case first found at 90+ days goes to the write-off approval alone; a rejection opens the decision
+				performed.contains(CollectionStage.REGIONAL_DECISION) && !performed.contains(CollectionStage.WRITE_OFF_PROPOSAL),
 				performed.contains(CollectionStage.WRITE_OFF_PROPOSAL), letterId);
 	}
 
@@ -457,6 +458,27 @@ public class CollectionService {
 		}
 	}
 
+	/** The regional manager's proposal as recorded (with the note), or the policy's reason for a day-90 proposal. */
+	private String proposalReason(long caseId, String proposer, int daysPastDue) {
+		String fallback = "Uncollectable after " + daysPastDue + " days.";
+		if (SYSTEM.equals(proposer)) {
+			return fallback;
+		}
+		return historyOf(caseId).stream()
+			.filter(event -> ("DECISION_" + CollectionCase.Action.PROPOSE_WRITE_OFF.name()).equals(event.getKind()))
+			.map(CollectionEvent::getDetail)
+			.reduce((first, last) -> last)
+			.map(detail -> detail.length() > 1000 ? detail.substring(0, 999) + "…" : detail)
+			.orElse(fallback);
+	}
+
+	/** Another action was decided while a write-off proposal waited for approval: the proposal is withdrawn. */
+	@Transactional
+	void withdrawWriteOffProposal(long caseId, String user, CollectionCase.Action action) {
+		log(caseId, "WRITE_OFF_PROPOSAL_WITHDRAWN", "The pending write-off proposal is withdrawn: " + user + " decided "
+				+ action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".", user);
+	}
+
 	/**
 	 * Writes off the case's overdue items (every open item of a vanished debtor) and charges each person's share:
 	 * the uncovered part in full to the rep, the covered part by the policy percentages to the rep and to the
@@ -471,7 +493,7 @@ public class CollectionService {
 		LiabilitySplit split = split(overdues.writeOff(customer.getId(), writeOffCandidates(customer, today)));
 		String proposer = collectionCase.getWriteOffProposedBy() == null ? SYSTEM : collectionCase.getWriteOffProposedBy();
 		WriteOff writeOff = writeOffs.saveAndFlush(new WriteOff(caseId, customer.getId(), proposer, approver,
-				vanished ? "Debtor vanished." : "Uncollectable after " + collectionCase.getDaysPastDue() + " days.", split));
+				vanished ? "Debtor vanished." : proposalReason(caseId, proposer, collectionCase.getDaysPastDue()), split));
 		for (LiabilitySplit.Share share : split.shares()) {
 			liabilities.save(new BadDebtLiability(writeOff.getId(), share));
 		}

@@ -22,6 +22,9 @@ public final class OverdueCollectionProcess {
 	/** The customer disputes an invoice. */
 	public static final String MESSAGE_DISPUTE_RAISED = "CollectionDisputeRaised";
 
+	/** Withdraws the open write-off approval when the regional managers decide another action. */
+	public static final String MESSAGE_WRITE_OFF_WITHDRAWN = "CollectionWriteOffProposalWithdrawn";
+
 	// elements
 	public static final String OPEN_CASE = "Task_OpenCollectionCase";
 	public static final String ASSESS_OVERDUE = "Task_AssessOverdueReceivables";

@@ -372,6 +372,64 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(collectionCase(customerId).isOpen()).isTrue();
 	}
 
+	private long approvalsOpen(long customerId) {
+		return tasks(customerId).stream().filter(t -> t.getTaskDefinitionKey().equals("UserTask_ApproveWriteOff")).count();
+	}
+
+	@Test
+	void aCaseFirstFoundAtNinetyDaysGoesToTheWriteOffApprovalAloneAndARejectionOpensTheDecision() {
+		long customerId = customerWithLimit(300_000).getId();
+		invoice(customerId, "INV-95", 30_000, 95);
+		detection.run(start);
+		assertThat(taskKeys(customerId)).contains("UserTask_ApproveWriteOff").doesNotContain("UserTask_DecideCollectionAction");
+
+		complete("erik", task(customerId, "UserTask_ApproveWriteOff"), Map.of("writeOffDecision", "REJECT",
+				"writeOffComment", "Try a payment plan first."));
+		assertThat(taskKeys(customerId)).contains("UserTask_DecideCollectionAction").doesNotContain("UserTask_ApproveWriteOff");
+	}
+
+	@Test
+	void aManagersProposalWhileTheDayNinetyApprovalIsOpenJoinsItAndTheRecordKeepsHerNote() {
+		long customerId = customerWithLimit(300_000).getId();
+		invoice(customerId, "INV-JOIN", 40_000, 61);
+		detection.run(start);
+		dailyCheckOn(customerId, start.plusDays(29)); // day 90: the policy proposes the write-off
+		assertThat(approvalsOpen(customerId)).isEqualTo(1);
+		assertThat(task(customerId, "UserTask_DecideCollectionAction")).isNotNull();
+
+		complete("erik", task(customerId, "UserTask_DecideCollectionAction"), Map.of("collectionAction",
+				"PROPOSE_WRITE_OFF", "decisionNotes", "Warehouse sold, no assets left."));
+
+		assertThat(approvalsOpen(customerId)).as("one approval per case").isEqualTo(1);
+		Task approval = task(customerId, "UserTask_ApproveWriteOff");
+		assertThat(engine.getTaskService().getVariable(approval.getId(), "writeOffReason").toString()).contains("erik");
+		complete("gina", approval, Map.of("writeOffDecision", "APPROVE", "writeOffComment", "Agreed."));
+		WriteOff writeOff = collections.writeOffOf(collectionCase(customerId).getId()).orElseThrow();
+		assertThat(writeOff.getProposedBy()).isEqualTo("erik");
+		assertThat(writeOff.getReason()).contains("Warehouse sold, no assets left.");
+	}
+
+	@Test
+	void aPaymentPlanDecidedWhileAWriteOffAwaitsApprovalWithdrawsTheProposal() {
+		long customerId = customerWithLimit(300_000).getId();
+		invoice(customerId, "INV-PLAN2", 60_000, 61);
+		detection.run(start);
+		dailyCheckOn(customerId, start.plusDays(29)); // day 90
+		assertThat(approvalsOpen(customerId)).isEqualTo(1);
+
+		complete("erik", task(customerId, "UserTask_DecideCollectionAction"), Map.of("collectionAction", "PAYMENT_PLAN",
+				"planInstalments", 3, "planFirstDueDate", start.plusDays(40).toString()));
+
+		assertThat(approvalsOpen(customerId)).as("the pending proposal is withdrawn").isZero();
+		assertThat(collectionCase(customerId).isOpen()).isTrue();
+		assertThat(collections.writeOffOf(collectionCase(customerId).getId())).isEmpty();
+		assertThat(collections.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
+			.contains("WRITE_OFF_PROPOSAL_WITHDRAWN");
+		assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+			.processInstanceId(caseProcess(customerId).getId()).activityId("EndEvent_WriteOffProposalWithdrawn").count())
+			.isEqualTo(1);
+	}
+
 	@Test
 	void afterLegalActionTheRegionalManagersDecideAgainThirtyDaysLater() {
 		long customerId = customerWithLimit(300_000).getId();
