@@ -171,6 +171,23 @@ public class Customer {
 		return collectionHoldCaseId;
 	}
 
+	/** The prospect's investigation was withdrawn (a customer that ever traded stays as it is). */
+	public void withdrawProspect(String reason) {
+		if (status == CustomerStatus.PROSPECT) {
+			status = CustomerStatus.WITHDRAWN;
+			cashOnlyReason = summary(reason);
+		}
+	}
+
+	/** A withdrawn prospect investigated again, by whichever rep starts it. */
+	public void reopenProspect(String rep) {
+		if (status == CustomerStatus.WITHDRAWN) {
+			status = CustomerStatus.PROSPECT;
+			responsibleRep = rep;
+			cashOnlyReason = null;
+		}
+	}
+
 	public void openCase(String processInstanceId) {
 		if (openCaseProcessId != null && !openCaseProcessId.equals(processInstanceId)) {
 			throw new IllegalStateException("customer " + id + " already has an open credit case " + openCaseProcessId);

@@ -12,6 +12,8 @@ public enum CustomerStatus {
 	/** Cannot be reached; receivables are candidates for write-off. */
 	VANISHED,
 	/** No longer a customer. */
-	CLOSED
+	CLOSED,
+	/** A prospect whose credit investigation was withdrawn: no credit, and any rep may investigate it again. */
+	WITHDRAWN
 
 }

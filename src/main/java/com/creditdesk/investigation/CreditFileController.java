@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +25,22 @@ class CreditFileController {
 
 	private final CustomerService customers;
 
-	CreditFileController(CreditInvestigationService investigations, CustomerService customers) {
+	private final InvestigationWithdrawal withdrawal;
+
+	CreditFileController(CreditInvestigationService investigations, CustomerService customers,
+			InvestigationWithdrawal withdrawal) {
 		this.investigations = investigations;
 		this.customers = customers;
+		this.withdrawal = withdrawal;
+	}
+
+	record WithdrawalRequest(String reason) {
+	}
+
+	/** The rep withdraws the customer's open credit investigation, with a reason. */
+	@PostMapping("/customers/{customerId}/investigation/withdrawal")
+	InvestigationWithdrawal.Withdrawn withdraw(@PathVariable long customerId, @RequestBody WithdrawalRequest request) {
+		return withdrawal.withdraw(customerId, request.reason(), CurrentUser.get());
 	}
 
 	@GetMapping("/customers/{customerId}/credit-files")

@@ -61,6 +61,61 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void aRepWithdrawsHerOpenInvestigationWithAReasonAndAnotherRepMayThenInvestigateTheCompany() {
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
+		ResponseEntity<Map> started = submitStartForm("ana", fixture);
+		String instanceId = (String) started.getBody().get("id");
+		String customerId = (String) started.getBody().get("businessKey");
+		String withdrawal = "/api/customers/" + customerId + "/investigation/withdrawal";
+
+		assertThat(post(as("ben"), withdrawal, Map.of("reason", "Not my customer, but let us see")).getStatusCode())
+			.as("another rep's investigation").isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map> noReason = post(as("ana"), withdrawal, Map.of("reason", " "));
+		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((Map) noReason.getBody().get("fields")).containsKey("reason");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+			.isEqualTo(1);
+
+		ResponseEntity<Map> withdrawn = post(as("ana"), withdrawal,
+				Map.of("reason", "The customer chose another supplier."));
+		assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(withdrawn.getBody()).containsEntry("customerStatus", "WITHDRAWN");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+			.singleResult().getDeleteReason()).isEqualTo("Withdrawn by ana: The customer chose another supplier.");
+		Map[] files = as("ana").getForObject("/api/customers/" + customerId + "/credit-files", Map[].class);
+		assertThat(files[0]).containsEntry("status", "WITHDRAWN")
+			.containsEntry("outcomeNote", "Withdrawn by ana: The customer chose another supplier.");
+		assertThat(post(as("ana"), withdrawal, Map.of("reason", "Once more, please")).getStatusCode())
+			.as("nothing open any more").isEqualTo(HttpStatus.CONFLICT);
+
+		ResponseEntity<Map> again = submitStartForm("ben", InvestigationFixture.soundCustomer()
+			.with("creditCode", fixture.creditCode()));
+		assertThat(again.getStatusCode()).as("the credit code is free for any rep").isEqualTo(HttpStatus.OK);
+		assertThat(again.getBody()).containsEntry("businessKey", customerId);
+		assertThat(as("ben").getForEntity("/api/customers/" + customerId, Map.class).getBody())
+			.containsEntry("responsibleRep", "ben");
+	}
+
+	@Test
+	void anApplicationWithTheApproversIsTheirsToDecideNotTheRepsToWithdraw() {
+		ResponseEntity<Map> started = submitStartForm("ana", InvestigationFixture.soundCustomer());
+		String instanceId = (String) started.getBody().get("id");
+		String customerId = (String) started.getBody().get("businessKey");
+		String application = tasks("ana", "processInstanceId=" + instanceId).get(0).get("id").toString();
+		assertThat(submitTaskForm("ana", application, Map.of("proposedLimit", 100_000, "proposedTermMonths", 12,
+				"proposalReason", "Reliable payer with audited statements.")).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		ResponseEntity<Map> refused = post(as("ana"), "/api/customers/" + customerId + "/investigation/withdrawal",
+				Map.of("reason", "Changed my mind."));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat((String) refused.getBody().get("detail")).contains("is with the approvers");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void badCreditCodeThroughRestIsRefusedWith400AndCreatesNothing() {
 		long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
 		ResponseEntity<Map> started = submitStartForm("ana",
