@@ -22,12 +22,15 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.creditdesk.support.EmbeddedPostgresConfiguration;
+import com.creditdesk.support.InvestigationFixture;
 
 /**
  * Requests that collide, all released at the same instant over HTTP against the whole application on PostgreSQL
  * with its default connection pool (10): 50 payments, 50 credit checks that each cross 90 % utilisation, the same
- * payment sent 8 times. Per scenario: latency p50/p99/max, answers by status (5xx must be 0), follow-ups recorded
+ * payment sent 8 times, 20 approval tasks claimed by two managers at once. Per scenario: latency p50/p99/max, answers by status (5xx must be 0), follow-ups recorded
  * in the request's transaction and delivered afterwards (all), duplicates (0).
  */
 public final class ContentionBenchmark {
@@ -72,12 +75,85 @@ public final class ContentionBenchmark {
 			identical.put("paymentsStored",
 					count(url, "SELECT count(*) FROM payment WHERE reference = 'PAY-SAME'"));
 			result.add(identical);
+			result.add(claimRaces(http, port, engine, Integer.getInteger("bench.claimRaces", 20)));
 			result.write();
 		}
 		finally {
 			app.close();
 			EmbeddedPostgresConfiguration.stopServer();
 		}
+	}
+
+	/**
+	 * {@code races} approval tasks (ana's applications of 100,000, for the customer managers); carl and clara claim
+	 * each at the same instant: one claim wins, the other is answered 409, nothing else.
+	 */
+	private static Map<String, Object> claimRaces(HttpClient http, int port, ProcessEngine engine, int races)
+			throws Exception {
+		ObjectMapper json = new ObjectMapper();
+		List<String> tasks = new ArrayList<>();
+		for (int i = 0; i < races; i++) {
+			Map<String, Object> typed = new LinkedHashMap<>();
+			InvestigationFixture.soundCustomer().variables().forEach((name, value) -> typed.put(name, Map.of("value",
+					value, "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
+			Map started = json.readValue(post(http, port, "ana",
+					"/engine-rest/process-definition/key/credit-investigation/submit-form",
+					json.writeValueAsString(Map.of("variables", typed))).body(), Map.class);
+			String application = engine.getTaskService().createTaskQuery()
+				.processInstanceId((String) started.get("id")).singleResult().getId();
+			HttpResponse<String> submitted = post(http, port, "ana", "/engine-rest/task/" + application + "/submit-form",
+					json.writeValueAsString(Map.of("variables", Map.of("proposedLimit", Map.of("value", 100_000, "type",
+							"Integer"), "proposedTermMonths", Map.of("value", 12, "type", "Integer"), "proposalReason",
+							Map.of("value", "Reliable payer with audited statements.", "type", "String")))));
+			if (submitted.statusCode() != 204) {
+				throw new IllegalStateException("application refused: " + submitted.body());
+			}
+			tasks.add(engine.getTaskService().createTaskQuery()
+				.processInstanceBusinessKey((String) started.get("businessKey"))
+				.taskCandidateGroup("customerManagers")
+				.singleResult()
+				.getId());
+		}
+		ExecutorService clients = Executors.newFixedThreadPool(2 * races);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<long[]>> answers = new ArrayList<>();
+		for (String task : tasks) {
+			for (String manager : List.of("carl", "clara")) {
+				answers.add(clients.submit(() -> {
+					go.await();
+					long start = System.nanoTime();
+					HttpResponse<String> response = post(http, port, manager, "/engine-rest/task/" + task + "/claim",
+							"{\"userId\":\"" + manager + "\"}");
+					return new long[] { System.nanoTime() - start, response.statusCode() };
+				}));
+			}
+		}
+		go.countDown();
+		List<Long> latencies = new ArrayList<>();
+		Map<String, Integer> statuses = new LinkedHashMap<>();
+		for (Future<long[]> answer : answers) {
+			latencies.add(answer.get()[0]);
+			statuses.merge(String.valueOf(answer.get()[1]), 1, Integer::sum);
+		}
+		clients.shutdown();
+		Collections.sort(latencies);
+		long claimed = tasks.stream()
+			.filter(task -> engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee() != null)
+			.count();
+		Map<String, Object> scenario = new LinkedHashMap<>();
+		scenario.put("scenario", "claim-races");
+		scenario.put("database", "postgresql");
+		scenario.put("races", races);
+		scenario.put("requests", 2 * races);
+		scenario.put("answersByStatus", statuses);
+		scenario.put("serverErrors", statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5"))
+			.mapToInt(Map.Entry::getValue).sum());
+		scenario.put("tasksWithOneAssignee", claimed);
+		scenario.put("p50Ms", ms(latencies.get(latencies.size() / 2)));
+		scenario.put("p99Ms", ms(latencies.get(Math.min(latencies.size() - 1, latencies.size() * 99 / 100))));
+		scenario.put("maxMs", ms(latencies.get(latencies.size() - 1)));
+		System.out.println("contention: " + scenario);
+		return scenario;
 	}
 
 	/** Customers of ana with a limit of 100,000 and one open invoice of 85,000 each; returns the first id. */
