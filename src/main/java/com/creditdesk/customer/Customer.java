@@ -130,6 +130,9 @@ public class Customer {
 		if (status == CustomerStatus.ACTIVE) {
 			status = CustomerStatus.CREDIT_HOLD;
 		}
+		else if (status == CustomerStatus.PROSPECT) {
+			status = CustomerStatus.DECLINED; // never a customer on credit: marked so, and nobody's to keep
+		}
 	}
 
 	/**
@@ -179,9 +182,9 @@ public class Customer {
 		}
 	}
 
-	/** A withdrawn prospect investigated again, by whichever rep starts it. */
+	/** A withdrawn or declined prospect investigated again, by whichever rep starts it. */
 	public void reopenProspect(String rep) {
-		if (status == CustomerStatus.WITHDRAWN) {
+		if (status == CustomerStatus.WITHDRAWN || status == CustomerStatus.DECLINED) {
 			status = CustomerStatus.PROSPECT;
 			responsibleRep = rep;
 			cashOnlyReason = null;

@@ -39,7 +39,7 @@ public class CustomerService {
 		String code = CreditCode.normalize(facts.creditCode());
 		Optional<Customer> existing = customers.findByCreditCode(code);
 		Customer customer = existing.orElseGet(() -> new Customer(facts.name().trim(), code, facts.ownershipType(), rep));
-		customer.reopenProspect(rep); // a withdrawn prospect is nobody's: the rep who starts again takes it
+		customer.reopenProspect(rep); // a withdrawn or declined prospect is nobody's: the rep who starts again takes it
 		if (existing.isPresent() && !customer.getResponsibleRep().equals(rep)) {
 			throw new ConflictException("Customer " + customer.getName() + " (" + code + ") is looked after by "
 					+ customer.getResponsibleRep() + "; only that rep can investigate it.");

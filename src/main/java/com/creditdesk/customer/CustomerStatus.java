@@ -13,6 +13,11 @@ public enum CustomerStatus {
 	VANISHED,
 	/** No longer a customer. */
 	CLOSED,
+	/**
+	 * A prospect whose credit investigation ended without credit (grade C or rejected): cash only, the reason kept;
+	 * any rep may investigate it again.
+	 */
+	DECLINED,
 	/** A prospect whose credit investigation was withdrawn: no credit, and any rep may investigate it again. */
 	WITHDRAWN
 

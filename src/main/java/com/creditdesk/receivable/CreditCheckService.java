@@ -147,6 +147,8 @@ public class CreditCheckService {
 			case CREDIT_HOLD -> "Credit hold" + (customer.getCashOnlyReason() == null ? "." : ": " + customer.getCashOnlyReason());
 			case VANISHED -> "The customer is reported vanished.";
 			case CLOSED -> "The customer account is closed.";
+			case DECLINED -> "Credit declined after the investigation" + (customer.getCashOnlyReason() == null ? "."
+					: ": " + customer.getCashOnlyReason());
 			case WITHDRAWN -> "The credit investigation was withdrawn; no approved credit limit.";
 			case PROSPECT -> "No approved credit limit yet (credit investigation not finished).";
 			case ACTIVE -> {

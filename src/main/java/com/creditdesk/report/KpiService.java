@@ -64,7 +64,7 @@ public class KpiService {
 			.toList();
 
 		List<Kpis.GradeCount> grades = jdbc.query("SELECT coalesce(c.credit_grade, '-') g, count(*), sum(c.credit_limit)"
-				+ " FROM customer c WHERE c.status <> 'PROSPECT'" + visible + " GROUP BY coalesce(c.credit_grade, '-') ORDER BY 1",
+				+ " FROM customer c WHERE c.status NOT IN ('PROSPECT', 'WITHDRAWN')" + visible + " GROUP BY coalesce(c.credit_grade, '-') ORDER BY 1",
 				params, (rs, i) -> new Kpis.GradeCount(rs.getString(1), rs.getLong(2), Money.of(rs.getBigDecimal(3))));
 		List<Kpis.RepLosses> writeOffs = jdbc.query("SELECT r.responsible_rep, count(*), sum(r.written_off_amount)"
 				+ " FROM receivable r JOIN customer c ON c.id = r.customer_id"

@@ -46,7 +46,9 @@ class ReviewController {
 	ReevaluationService.TriggerResult request(@PathVariable long customerId, @Valid @RequestBody ReviewRequest body) {
 		CurrentUser user = CurrentUser.get();
 		customers.visibleTo(customerId, user);
-		if (customers.get(customerId).getStatus() == com.creditdesk.customer.CustomerStatus.PROSPECT) {
+		if (java.util.EnumSet.of(com.creditdesk.customer.CustomerStatus.PROSPECT,
+				com.creditdesk.customer.CustomerStatus.DECLINED, com.creditdesk.customer.CustomerStatus.WITHDRAWN)
+			.contains(customers.get(customerId).getStatus())) {
 			throw new InvalidRequestException("Customer " + customerId
 					+ " has no credit yet: a new customer needs a credit investigation, not a re-evaluation.");
 		}

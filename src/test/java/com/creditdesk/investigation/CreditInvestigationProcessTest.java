@@ -144,10 +144,17 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(customer.getCreditLimit()).isEqualByComparingTo(BigDecimal.ZERO);
 		assertThat(customer.getCreditGrade()).isEqualTo("C");
 		assertThat(customer.getCashOnlyReason()).isEqualTo(reason);
+		assertThat(customer.getStatus()).as("a prospect declined, not left a prospect").isEqualTo(CustomerStatus.DECLINED);
 
 		complete("ana", openTask(investigation), Map.of("cashOnlyAcknowledged", true));
 		assertThat(investigation).isEnded().hasPassed(CreditInvestigationProcess.END_CASH_ONLY);
 		assertThat(investigations.filesOf(customer.getId()).get(0).getStatus()).isEqualTo(CreditFileStatus.CASH_ONLY);
+
+		ProcessInstance again = startInvestigation("ben", InvestigationFixture.soundCustomer()
+			.with("creditCode", customer.getCreditCode()));
+		assertThat(customerId(again)).as("the declined company is nobody's: another rep may investigate it")
+			.isEqualTo(customer.getId());
+		assertThat(customers.findById(customer.getId()).orElseThrow().getResponsibleRep()).isEqualTo("ben");
 	}
 
 	@Test
@@ -216,9 +223,11 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 
 	@Test
 	void anotherRepsCustomerCannotBeInvestigated() {
-		InvestigationFixture fixture = InvestigationFixture.soundCustomer().ratings(1);
+		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
 		ProcessInstance first = startInvestigation("ana", fixture);
-		complete("ana", openTask(first), Map.of("cashOnlyAcknowledged", true));
+		prepareApplication(first, "ana", 100_000);
+		approve(first, "clara");
+		assertThat(customers.findById(customerId(first)).orElseThrow().getStatus()).isEqualTo(CustomerStatus.ACTIVE);
 
 		assertThatThrownBy(() -> startInvestigation("ben", InvestigationFixture.soundCustomer()
 			.with("creditCode", fixture.creditCode()))).isInstanceOf(StepRefusedException.class)
