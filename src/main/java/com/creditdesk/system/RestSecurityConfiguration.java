@@ -71,7 +71,10 @@ class RestSecurityConfiguration {
 			.exceptionHandling(errors -> errors
 				.accessDeniedHandler((request, response, e) -> problem(response, objectMapper, HttpStatus.FORBIDDEN,
 						"Not allowed", "Your role does not allow this request.", false)))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// the webapps' session is only read here, never logged in to: changing its id on every request (session
+			// fixation protection) would leave a page's parallel requests with a dead session and a Basic challenge
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
 			// stateless HTTP basic without cookies: there is no session a cross-site request could ride on
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)

@@ -3,6 +3,7 @@ package com.creditdesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,25 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 		assertThat(ana.get("/api/liabilities?person=ben").statusCode()).as("still only her own").isEqualTo(403);
 		assertThat(ana.postJson("/api/credit-checks", "{\"customerId\":1,\"orderReference\":\"SO-S\",\"amount\":10}")
 			.statusCode()).as("a write needs HTTP basic, whatever the session").isEqualTo(401);
+	}
+
+	@Test
+	void afterATasklistLoginTheReceivablesPageAndItsFourParallelRequestsNeedNoSecondLogin() throws Exception {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			WebappSession fay = new WebappSession(port);
+			assertThat(fay.login("tasklist", "fay", "demo")).isEqualTo(200);
+			java.util.concurrent.ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(4);
+			List<java.util.concurrent.Future<HttpResponse<String>>> answers = browser.invokeAll(List.of(
+					() -> fay.get("/api/reports/aging?groupBy=customer"), () -> fay.get("/api/reports/aging?groupBy=region"),
+					() -> fay.get("/api/customers"), () -> fay.get("/api/reports/kpis")));
+			browser.shutdown();
+			for (var answer : answers) {
+				assertThat(answer.get().statusCode()).as("attempt %d", attempt).isEqualTo(200);
+				assertThat(answer.get().headers().firstValue("WWW-Authenticate")).isEmpty();
+				assertThat(answer.get().headers().allValues("Set-Cookie")).as("the webapps' session keeps its id")
+					.noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+			}
+		}
 	}
 
 	@Test
