@@ -629,6 +629,8 @@ async function regionalManagerSeesTheAgingChart() {
   await page.locator('#tiles .tile').first().waitFor();
   const tiles = await page.locator('#tiles').innerText();
   check(tiles.includes('CNY 250,000.00'), `the tiles do not show the imported CNY 250,000.00: ${tiles.replace(/\s+/g, ' ')}`);
+  const kpiTiles = await page.locator('#kpiTiles').innerText();
+  check(!/NaN|undefined/.test(tiles + kpiTiles), `a tile shows NaN or undefined: ${(tiles + kpiTiles).replace(/\s+/g, ' ')}`);
   await shot(page, 'receivables-aging-chart');
   // a click in the chart's "current" column lists its invoices (the buttons below the chart do the same)
   await page.waitForTimeout(1200); // the bars' grow animation
