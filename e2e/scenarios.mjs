@@ -467,10 +467,10 @@ async function managersApproveWithFourEyes() {
   // the rep sees no approval task while her request waits at the customer-manager level
   check((await approvalTask(state.anaCustomer)).groups === 'customerManagers', 'ana\'s request does not wait for a customer manager');
   const ana = await login('ana');
-  for (const filter of ['All my tasks', 'Credit approvals']) {
-    const list = await taskList(ana, filter);
-    check(!list.includes('Approve credit grant'), `ana sees an approval task in "${filter}"`);
-  }
+  const list = await taskList(ana, 'All my tasks');
+  check(!list.includes('Approve credit grant'), 'ana sees an approval task in "All my tasks"');
+  const filters = await ana.locator('[cam-tasklist-filters]').innerText();
+  check(!filters.includes('Credit approvals'), 'a rep is shown the "Credit approvals" filter');
   await shot(ana, 'ana-sees-no-approval-task');
   await logout(ana);
 

@@ -139,15 +139,20 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 	}
 
 	private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+		List<String> everyone = List.copyOf(ROLE_GROUPS.keySet());
+		// each role sees the filters that can hold its tasks (a rep never gets an approval, for example)
 		List<FilterSpec> specs = List.of(
 				new FilterSpec("All my tasks", "Every task you may work on: assigned to you or to your groups", -10,
-						null),
+						null, everyone),
 				new FilterSpec("Credit investigations", "Investigation, bank inquiry and application tasks", 0,
-						"credit-investigation"),
+						"credit-investigation", List.of(Roles.SALES_REPS, Roles.CREDIT_ADMINS)),
 				new FilterSpec("Credit approvals", "Credit-grant approvals waiting for your level", 10,
-						"credit-grant-approval"),
-				new FilterSpec("Credit reviews", "Re-evaluations of existing customers", 20, "credit-reevaluation"),
-				new FilterSpec("Collections", "Overdue receivables to chase", 30, "overdue-collection"));
+						"credit-grant-approval", List.of(Roles.CUSTOMER_MANAGERS, Roles.DIRECT_SALES_MANAGERS,
+								Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)),
+				new FilterSpec("Credit reviews", "Re-evaluations of existing customers", 20, "credit-reevaluation",
+						List.of(Roles.SALES_REPS, Roles.CUSTOMER_MANAGERS, Roles.CREDIT_ADMINS)),
+				new FilterSpec("Collections", "Overdue receivables to chase", 30, "overdue-collection",
+						List.of(Roles.SALES_REPS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)));
 		for (FilterSpec spec : specs) {
 			Filter filter = filters.createFilterQuery().filterName(spec.name()).singleResult();
 			if (filter == null) {
@@ -167,8 +172,13 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 				filters.saveFilter(filter);
 				log.info("Created Tasklist filter '{}'", spec.name());
 			}
-			for (String group : ROLE_GROUPS.keySet()) {
-				grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+			for (String group : everyone) {
+				if (spec.groups().contains(group)) {
+					grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+				}
+				else {
+					revoke(authorizations, group, Resources.FILTER, filter.getId()); // granted by an earlier version
+				}
 			}
 		}
 	}
@@ -178,7 +188,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 			Map.of("name", "requestedAmount", "label", "Amount (CNY) 金额"),
 			Map.of("name", "creditGrade", "label", "Grade 信用等级"));
 
-	private record FilterSpec(String name, String description, int priority, String processKey) {
+	private record FilterSpec(String name, String description, int priority, String processKey, List<String> groups) {
 	}
 
 	private void createDemoUsers(IdentityService identity) {
@@ -259,6 +269,17 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
 			identity.createMembership(userId, groupId);
 		}
+	}
+
+	private static void revoke(AuthorizationService authorizations, String groupId, Resource resource,
+			String resourceId) {
+		authorizations.createAuthorizationQuery()
+			.authorizationType(AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
 	}
 
 	private static void grant(AuthorizationService authorizations, String groupId, Resource resource,

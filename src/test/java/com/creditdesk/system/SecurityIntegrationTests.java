@@ -88,7 +88,12 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 		assertThat(tasklist.login("tasklist", "ana", "demo")).isEqualTo(200);
 		HttpResponse<String> filters = tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true");
 		assertThat(filters.statusCode()).isEqualTo(200);
-		assertThat(filters.body()).contains("All my tasks", "Credit approvals");
+		assertThat(filters.body()).contains("All my tasks", "Credit investigations", "Collections")
+			.as("a rep never gets an approval").doesNotContain("Credit approvals");
+		WebappSession manager = new WebappSession(port);
+		assertThat(manager.login("tasklist", "clara", "demo")).isEqualTo(200);
+		assertThat(manager.get("/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true").body())
+			.contains("All my tasks", "Credit approvals", "Credit reviews").doesNotContain("Credit investigations");
 	}
 
 	@Test
