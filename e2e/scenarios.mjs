@@ -717,8 +717,30 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A browser set to Chinese gets Tasklist and the welcome page in Simplified Chinese, without the Camunda 8 banner. */
+async function chineseBrowserGetsTasklistInChinese() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  await page.goto(TASKLIST);
+  await page.locator('input[type=password]').waitFor();
+  await page.locator('input[type=text]').first().fill('ana');
+  await page.locator('input[type=password]').fill('demo');
+  await page.locator('button[type=submit]').click();
+  await page.getByText('启动流程').first().waitFor();
+  await page.locator('[cam-tasklist-filters] .task-filter').first().waitFor();
+  const text = await page.locator('body').innerText();
+  for (const english of ['Start process', 'Create task', 'Sort by', 'Keyboard Shortcuts']) {
+    check(!text.includes(english), `Tasklist at zh-CN still shows "${english}"`);
+  }
+  check(!(await page.locator('.ce-eol-banner').isVisible()), 'Tasklist shows the "migrate to Camunda 8" banner');
+  await shot(page, 'tasklist-zh-CN');
+  await context.close();
+}
+
 const scenarios = [repStartsInvestigationAndApplies, managersApproveWithFourEyes, creditAdminInspectsCockpit,
-  cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, overdueScanOpensCaseAndRepRecordsPromise];
+  cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, overdueScanOpensCaseAndRepRecordsPromise,
+  chineseBrowserGetsTasklistInChinese];
 
 rmSync(SHOTS, { recursive: true, force: true });
 mkdirSync(SHOTS, { recursive: true });

@@ -1,6 +1,11 @@
 // CreditDesk's pages on Camunda's welcome page (the app's root page), next to Tasklist, Cockpit and Admin.
 // Replaces the webjar's own (all-comments) welcome config.js; the pages use the same login.
 export default {
+  // Simplified Chinese first (locales/zh.json), English kept
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
   links: [
     {
       label: 'Receivables 应收账款',
