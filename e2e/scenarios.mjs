@@ -717,7 +717,7 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A browser set to Chinese gets Tasklist and the welcome page in Simplified Chinese, without the Camunda 8 banner. */
+/** A browser set to Chinese gets Tasklist and Cockpit in Simplified Chinese, Tasklist without the Camunda 8 banner. */
 async function chineseBrowserGetsTasklistInChinese() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(STEP_TIMEOUT);
@@ -736,6 +736,22 @@ async function chineseBrowserGetsTasklistInChinese() {
   check(!(await page.locator('.ce-eol-banner').isVisible()), 'Tasklist shows the "migrate to Camunda 8" banner');
   await shot(page, 'tasklist-zh-CN');
   await context.close();
+
+  const admin = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  admin.setDefaultTimeout(STEP_TIMEOUT);
+  const cockpit = await admin.newPage();
+  await cockpit.goto(`${BASE_URL}/camunda/app/cockpit/default/`);
+  await cockpit.locator('input[type=password]').waitFor();
+  await cockpit.locator('input[type=text]').first().fill('fay');
+  await cockpit.locator('input[type=password]').fill('demo');
+  await cockpit.locator('button[type=submit]').click();
+  await cockpit.getByText('运行中的流程实例').first().waitFor();
+  const dashboard = await cockpit.locator('body').innerText();
+  for (const english of ['Running Process Instances', 'Open Incidents', 'Deployed']) {
+    check(!dashboard.includes(english), `Cockpit at zh-CN still shows "${english}"`);
+  }
+  await shot(cockpit, 'cockpit-zh-CN');
+  await admin.close();
 }
 
 const scenarios = [repStartsInvestigationAndApplies, managersApproveWithFourEyes, creditAdminInspectsCockpit,
