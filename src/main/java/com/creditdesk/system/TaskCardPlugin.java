@@ -17,7 +17,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist's task cards show the customer, amount and grade of every credit task. Tasklist reads those from
+ * Tasklist's task cards show the customer, amount and grade of every credit task, and every task's name carries the
+ * customer's name (an approval's listener names it with the amount too). Tasklist reads the card values from
  * variables the user may read: a rep or manager may read the variables of their own tasks, not of the whole process
  * instance (which would show them other reps' customers). So when any user task is created, the card values are
  * copied onto the task itself.
@@ -37,6 +38,11 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 			if (value != null) {
 				task.setVariableLocal(name, value);
 			}
+		}
+		// the task list names the company: "Remind customer to pay: 杭州东方五金贸易有限公司"
+		Object customer = task.getVariable("customerName");
+		if (customer != null && task.getName() != null && !task.getName().contains(customer.toString())) {
+			task.setName(task.getName() + ": " + customer);
 		}
 	};
 

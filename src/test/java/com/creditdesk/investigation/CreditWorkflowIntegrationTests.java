@@ -32,7 +32,8 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		String customerId = (String) started.getBody().get("businessKey");
 
 		List<Map> tasks = tasks("ana", "processInstanceId=" + instanceId + "&assignee=ana");
-		assertThat(tasks).extracting(t -> t.get("name")).containsExactly("Prepare credit-grant application");
+		assertThat(tasks).extracting(t -> t.get("name"))
+			.containsExactly("Prepare credit-grant application: Fixture Trading Co. 测试贸易有限公司");
 
 		// the task card in Tasklist shows customer, amount and grade, read with the rep's own permissions
 		String filterId = engine.getFilterService().createFilterQuery().filterName("All my tasks").singleResult()
