@@ -146,12 +146,9 @@ public final class ContentionBenchmark {
 		scenario.put("races", races);
 		scenario.put("requests", 2 * races);
 		scenario.put("answersByStatus", statuses);
-		scenario.put("serverErrors", statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5"))
-			.mapToInt(Map.Entry::getValue).sum());
+		scenario.put("serverErrors", serverErrors(statuses));
 		scenario.put("tasksWithOneAssignee", claimed);
-		scenario.put("p50Ms", ms(latencies.get(latencies.size() / 2)));
-		scenario.put("p99Ms", ms(latencies.get(Math.min(latencies.size() - 1, latencies.size() * 99 / 100))));
-		scenario.put("maxMs", ms(latencies.get(latencies.size() - 1)));
+		scenario.putAll(latencyFigures(latencies));
 		System.out.println("contention: " + scenario);
 		return scenario;
 	}
@@ -228,18 +225,28 @@ public final class ContentionBenchmark {
 		scenario.put("requests", bodies.size());
 		scenario.put("connectionPool", 10);
 		scenario.put("answersByStatus", statuses);
-		scenario.put("serverErrors", statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5"))
-			.mapToInt(Map.Entry::getValue).sum());
+		scenario.put("serverErrors", serverErrors(statuses));
 		scenario.put("alreadyPosted", alreadyPosted);
-		scenario.put("p50Ms", ms(latencies.get(latencies.size() / 2)));
-		scenario.put("p99Ms", ms(latencies.get(Math.min(latencies.size() - 1, latencies.size() * 99 / 100))));
-		scenario.put("maxMs", ms(latencies.get(latencies.size() - 1)));
+		scenario.putAll(latencyFigures(latencies));
 		scenario.put("wallMs", Math.round(wallMs * 100) / 100.0);
 		scenario.put("followUpsRecorded", recorded);
 		scenario.put("followUpsDelivered", delivered);
 		scenario.put("incidents", engine.getRuntimeService().createIncidentQuery().count());
 		System.out.println("contention: " + scenario);
 		return scenario;
+	}
+
+	private static int serverErrors(Map<String, Integer> statuses) {
+		return statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToInt(Map.Entry::getValue).sum();
+	}
+
+	/** p50, p99 and max of sorted latencies in nanoseconds, as milliseconds. */
+	private static Map<String, Object> latencyFigures(List<Long> sorted) {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("p50Ms", ms(sorted.get(sorted.size() / 2)));
+		figures.put("p99Ms", ms(sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100))));
+		figures.put("maxMs", ms(sorted.get(sorted.size() - 1)));
+		return figures;
 	}
 
 	private static double ms(long nanos) {
