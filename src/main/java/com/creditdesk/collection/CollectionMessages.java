@@ -64,6 +64,12 @@ class CollectionMessages {
 			return ReceivablesSettled.class;
 		}
 
+		/** A customer without an open case: the payment moves nothing (a case opened later sees it paid). */
+		@Override
+		public boolean relevant(ReceivablesSettled settled) {
+			return messages.cases.findOpen(settled.customerId()).isPresent();
+		}
+
 		@Override
 		public void deliver(ReceivablesSettled settled) {
 			messages.cases.findOpen(settled.customerId())

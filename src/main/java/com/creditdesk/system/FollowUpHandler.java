@@ -10,4 +10,13 @@ public interface FollowUpHandler<T extends FollowUp> {
 
 	void deliver(T followUp);
 
+	/**
+	 * Whether the follow-up has anyone to reach, asked in the publisher's transaction before it is recorded: a
+	 * payment of a customer without an open collection case needs no follow-up process at all. A follow-up left out
+	 * here must be one the receiver would have ignored at that moment.
+	 */
+	default boolean relevant(T followUp) {
+		return true;
+	}
+
 }

@@ -56,6 +56,9 @@ public class FollowUps implements JavaDelegate {
 		if (!handlers.containsKey(type)) {
 			throw new IllegalStateException("No handler delivers " + type);
 		}
+		if (!relevant(handlers.get(type), followUp)) {
+			return;
+		}
 		String payload;
 		try {
 			payload = json.writeValueAsString(followUp);
@@ -66,6 +69,11 @@ public class FollowUps implements JavaDelegate {
 		// a system action: the person whose change caused it needs no rights on the follow-up process
 		SystemActions.asSystem(identity,
 				() -> runtime.startProcessInstanceByKey(PROCESS_KEY, followUp.subject(), Map.of(TYPE, type, PAYLOAD, payload)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends FollowUp> boolean relevant(FollowUpHandler<T> handler, FollowUp followUp) {
+		return handler.relevant((T) followUp);
 	}
 
 	/** The follow-up process's service task: delivers the recorded follow-up to its handler. */
