@@ -612,6 +612,9 @@ async function cockpitAndAdminShowLoginForm() {
  * aging chart, the KPI tiles, and the invoices behind the "current" bar.
  */
 async function regionalManagerSeesTheAgingChart() {
+  // the demo portfolio is already on the books: the import adds CNY 250,000.00 to what was open before
+  const before = Number((await getJson('/api/reports/aging', 'erik')).total.open);
+  const expected = 'CNY ' + (before + 250000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const csv = readFileSync(join(here, '..', 'docs', 'receivables-import-sample.csv'), 'utf8');
   const response = await fetch(BASE_URL + '/api/receivables/invoices/import', {
     method: 'POST',
@@ -628,7 +631,7 @@ async function regionalManagerSeesTheAgingChart() {
   await page.locator('#agingChart canvas').waitFor();
   await page.locator('#tiles .tile').first().waitFor();
   const tiles = await page.locator('#tiles').innerText();
-  check(tiles.includes('CNY 250,000.00'), `the tiles do not show the imported CNY 250,000.00: ${tiles.replace(/\s+/g, ' ')}`);
+  check(tiles.includes(expected), `the tiles do not show ${expected} open (the imported CNY 250,000.00 included): ${tiles.replace(/\s+/g, ' ')}`);
   const kpiTiles = await page.locator('#kpiTiles').innerText();
   check(!/NaN|undefined/.test(tiles + kpiTiles), `a tile shows NaN or undefined: ${(tiles + kpiTiles).replace(/\s+/g, ' ')}`);
   await shot(page, 'receivables-aging-chart');
@@ -641,7 +644,7 @@ async function regionalManagerSeesTheAgingChart() {
   check(drill.includes('INV-2026-1101'), `the drill-down does not list the sample invoices: ${drill.slice(0, 200)}`);
   await shot(page, 'receivables-drill-down');
   // the customer's statement of account (对账单) as PDF, from the drill-down row
-  const link = page.locator('#drill a.statement').first();
+  const link = page.locator('#drill tr', { hasText: 'INV-2026-1101' }).locator('a.statement').first();
   const href = await link.getAttribute('href');
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const pdf = readFileSync(await download.path());
@@ -735,6 +738,28 @@ async function chineseBrowserGetsTasklistInChinese() {
   }
   check(!(await page.locator('.ce-eol-banner').isVisible()), 'Tasklist shows the "migrate to Camunda 8" banner');
   await shot(page, 'tasklist-zh-CN');
+
+  // friendly entry: an amount typed the Chinese way, form-js's messages in Chinese, the first error in view
+  await page.getByText('启动流程').first().click();
+  await page.locator('.modal-content').getByText('New customer credit investigation').first().click();
+  const form = page.locator('.modal-content');
+  const sales = form.getByLabel('Sales revenue', { exact: false }).first();
+  await sales.waitFor();
+  await settle(page);
+  await sales.pressSequentially('1,300万');
+  const typed = await sales.inputValue();
+  check(typed === '13000000', `"1,300万" in an amount field reads "${typed}", not 13000000`);
+  const reading = await form.locator('.fjs-form-field-number[data-cd-amount]').first().getAttribute('data-cd-amount');
+  check(reading && reading.includes('13,000,000') && reading.includes('1,300 万元'), `the amount's reading under the field: ${reading}`);
+  await form.locator('.modal-footer button.btn-primary').click();
+  const firstError = form.locator('.fjs-has-errors').first();
+  await firstError.waitFor();
+  const messages = await form.locator('.fjs-form-field-error').allInnerTexts();
+  check(messages.length > 0 && messages.every(m => !/Field is required|Field must/.test(m)) && messages.some(m => m.includes('此项必填')),
+    `form-js messages not in Chinese: ${messages.slice(0, 3).join(' | ')}`);
+  const inView = await firstError.evaluate(e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  check(inView, 'the first field with an error is not scrolled into view');
+  await shot(page, 'start-form-errors-zh-CN');
   await context.close();
 
   const admin = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
