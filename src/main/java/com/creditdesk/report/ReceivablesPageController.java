@@ -1,29 +1,31 @@
 package com.creditdesk.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+
+import com.creditdesk.system.HtmlPage;
+import com.creditdesk.system.Labels;
 
 /**
  * The receivables page: aging chart by days past due (click a bar for its invoices), split by year of origin, grade
  * mix, KPI tiles and the top overdue customers. Its data comes from the aging API with the user's own visibility.
  */
-@RestController
+@Controller
+@HtmlPage
 class ReceivablesPageController {
 
-	private final String page;
+	private final Labels labels;
 
-	ReceivablesPageController() throws IOException {
-		this.page = new ClassPathResource("templates/receivables.html").getContentAsString(StandardCharsets.UTF_8);
+	ReceivablesPageController(Labels labels) {
+		this.labels = labels;
 	}
 
-	@GetMapping(path = "/reports/receivables", produces = MediaType.TEXT_HTML_VALUE)
-	String page() {
-		return page;
+	/** The page; the people's names come with it, so the charts and tables show reps by name. */
+	@GetMapping(path = "/reports/receivables", produces = "text/html")
+	String page(Model model) {
+		model.addAttribute("people", labels.everyone());
+		return "receivables";
 	}
 
 }

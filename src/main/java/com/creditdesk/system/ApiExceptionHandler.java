@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  * fault is answered 500 with an error id that the log line carries (race losers and duplicate keys: 409).
  */
 @RestControllerAdvice(basePackages = "com.creditdesk")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -64,10 +64,16 @@ class RestSecurityConfiguration {
 			throws Exception {
 		return http.securityMatcher("/api/**", "/customers/**", "/reports/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(
-					(request, response, e) -> problem(response, objectMapper, HttpStatus.UNAUTHORIZED,
-							"Authentication required",
-							"Send your CreditDesk user id and password with HTTP basic authentication.", true)))
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+				if (browserPage(request)) {
+					// a browser without the webapps' login: to Tasklist's login form, never the browser's password box
+					response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/default/");
+				}
+				else {
+					problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
+							"Send your CreditDesk user id and password with HTTP basic authentication.", true);
+				}
+			}))
 			.exceptionHandling(errors -> errors
 				.accessDeniedHandler((request, response, e) -> problem(response, objectMapper, HttpStatus.FORBIDDEN,
 						"Not allowed", "Your role does not allow this request.", false)))
@@ -80,6 +86,14 @@ class RestSecurityConfiguration {
 			.addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
 			.build();
+	}
+
+	/** A browser asking for one of CreditDesk's pages (not the API, which answers API clients with JSON). */
+	static boolean browserPage(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")
+				&& !path.startsWith("/api/");
 	}
 
 	@Bean

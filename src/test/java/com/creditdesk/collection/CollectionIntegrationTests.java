@@ -176,9 +176,10 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 		assertThat(as("erik").getForEntity("/api/liabilities?person=ben", List.class).getBody()).hasSize(1);
 
 		String casePage = as("ben").getForObject("/reports/collections/" + caseOf("ben", customer).get("id"), String.class);
-		assertThat(casePage).contains("Write-off 坏账核销", "INV-W60", "UNCOVERED_FULL", "CNY 30,000.00", "gina");
+		assertThat(casePage).contains("坏账核销 Write-off", "INV-W60", "超额度部分，全额 Beyond the limit, in full",
+				"CNY 30,000.00", "Gina Zhao");
 		String liabilitiesPage = as("ben").getForObject("/reports/liabilities", String.class);
-		assertThat(liabilitiesPage).contains("<td>ben</td>").doesNotContain("<td>ana</td>", "<td>clara</td>");
+		assertThat(liabilitiesPage).contains("<td>Ben Zhou</td>").doesNotContain("<td>Ana Lin</td>", "<td>Clara Sun</td>");
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import com.creditdesk.support.IntegrationTestBase;
@@ -20,10 +19,8 @@ import com.creditdesk.support.OnH2;
 
 /** The demo profile's portfolio on a first start: what a new user opens must look like a living credit department. */
 @OnH2
-// its own context and engine name (Camunda's webapps find engines by name JVM-wide), closed after the class
-@TestPropertySource(properties = { "creditdesk.demo.portfolio=true",
-		"camunda.bpm.process-engine-name=demoportfolio" })
-@DirtiesContext
+// its own application context, so Maven runs it in its own JVM (see pom.xml: Camunda's webapps keep JVM-wide state)
+@TestPropertySource(properties = "creditdesk.demo.portfolio=true")
 class H2DemoPortfolioIntegrationTests extends IntegrationTestBase {
 
 	@Autowired

@@ -165,7 +165,7 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		ResponseEntity<String> page = as("ana").getForEntity("/customers/" + customerId, String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-		assertThat(page.getBody()).contains("Credit decisions", "APPROVED", "clara", "dora", "CNY 300,000.00",
+		assertThat(page.getBody()).contains("Credit decisions", "已批准 Approved", "Clara Sun", "Dora Chen", "CNY 300,000.00",
 				"Figures are sound.", "credit-grade v");
 		assertThat(as("ana").getForObject("/customers", String.class)).contains("/customers/" + customerId);
 		assertThat(as("ben").getForObject("/customers", String.class)).doesNotContain("/customers/" + customerId + "\"");

@@ -1,7 +1,7 @@
 // CreditDesk's Tasklist configuration: replaces the webjar's config.js (whose only active setting is the
 // keyboard shortcuts, kept here as they were), loads CreditDesk's custom script and offers Chinese first.
 export default {
-  customScripts: ['creditdesk/start-form-errors', 'creditdesk/form-helpers'],
+  customScripts: ['creditdesk/start-form-errors', 'creditdesk/form-helpers', 'creditdesk/logout'],
   // Simplified Chinese first (locales/zh.json, written by CreditDesk from the webjar's en.json), English kept:
   // a browser whose preferred language is English shows English
   locales: {
