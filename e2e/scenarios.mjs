@@ -474,7 +474,7 @@ async function managersApproveWithFourEyes() {
   await shot(ana, 'ana-sees-no-approval-task');
   await logout(ana);
 
-  const amountText = 'CNY 300,000.00, grade AA';
+  const amountText = 'CNY 300,000.00, 等级 grade AA';
   for (const [user, group, level] of [['clara', 'customerManagers', 'customer manager'],
     ['dora', 'directSalesManagers', 'direct-sales manager']]) {
     check((await approvalTask(state.anaCustomer)).groups === group, `ana's request does not wait for ${group}`);
@@ -487,6 +487,14 @@ async function managersApproveWithFourEyes() {
     await taskForm(page).getByLabel('Approve 同意', { exact: true }).waitFor();
     await settle(page);
     const decision = taskForm(page);
+    // a decision on one screen: the summary band first, the decision in view without scrolling (1280 × 800)
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const band = await decision.locator('.fjs-form-field-html').first().innerText();
+    for (const fact of ['Ana Lin', state.anaCustomer, 'CNY 300,000.00', 'AA', '达标', '天 days']) {
+      check(band.includes(fact), `the approval's summary band lacks "${fact}": ${band.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+    const reject = await decision.getByLabel('Reject 拒绝', { exact: false }).first().boundingBox();
+    check(reject && reject.y + reject.height <= 800, `the decision is below the fold at 1280 × 800 (Reject at y ${reject && reject.y})`);
     await decision.getByLabel('Approve 同意', { exact: true }).check();
     await fill(decision, 'Comment', `Approved at the ${level} level: AA, audited, within the suggested range.`);
     check(await decision.getByLabel('Approve 同意', { exact: true }).isChecked(), 'the decision did not stick');
@@ -623,10 +631,9 @@ async function regionalManagerSeesTheAgingChart() {
   });
   check(response.status === 201, `sample import: HTTP ${response.status} ${await response.text()}`);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US',
-    httpCredentials: { username: 'erik', password: 'demo' } });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  const page = await context.newPage();
+  // one login: Tasklist's, then the receivables page without a second password
+  const page = await login('erik');
+  const context = page.context();
   await page.goto(BASE_URL + '/reports/receivables');
   await page.locator('#agingChart canvas').waitFor();
   await page.locator('#tiles .tile').first().waitFor();

@@ -53,8 +53,8 @@ class ApprovalTaskListener implements TaskListener {
 	private void showLevel(DelegateTask task) {
 		List<ApprovalLevel> chain = recordedChain(decisions, task.getExecution());
 		ApprovalLevel level = chain.get(loopCounter(task.getExecution()));
-		task.setName("Approve credit grant: " + task.getVariable("customerName") + ", "
-				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", grade "
+		task.setName("授信审批 Approve credit grant: " + task.getVariable("customerName") + ", "
+				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
 				+ task.getVariable("creditGrade"));
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, level.displayName());

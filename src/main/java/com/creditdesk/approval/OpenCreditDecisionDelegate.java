@@ -14,6 +14,7 @@ import com.creditdesk.customer.CustomerService;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationService;
 import com.creditdesk.system.DecisionVersions;
+import com.creditdesk.system.Labels;
 import com.creditdesk.system.Money;
 
 /**
@@ -31,8 +32,11 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 	private final DecisionVersions decisionVersions;
 
+	private final Labels labels;
+
 	OpenCreditDecisionDelegate(CreditDecisionService decisions, CustomerService customers,
-			CreditInvestigationService investigations, DecisionVersions decisionVersions) {
+			CreditInvestigationService investigations, DecisionVersions decisionVersions, Labels labels) {
+		this.labels = labels;
 		this.decisions = decisions;
 		this.customers = customers;
 		this.investigations = investigations;
@@ -78,6 +82,15 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable("proposalReason", file.proposalReason());
 		execution.setVariable("bankInquirySummary", file.bankInquirySummary());
 		file.ratioAssessments().forEach(execution::setVariable);
+		// the summary band at the top of the approver's form: who asks, for whom, how much against what
+		execution.setVariable("requesterName", labels.person(requester));
+		execution.setVariable("creditCode", customer.getCreditCode());
+		execution.setVariable("region", customer.getRegion());
+		execution.setVariable("paymentTermText", file.paymentTermDays() + " 天 days");
+		execution.setVariable("monthlyPurchasesText", Money.format(file.expectedMonthlyPurchases()));
+		execution.setVariable("currentLimitText", customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0
+				? "无 none" : Money.format(customer.getCreditLimit()) + " (" + customer.getCreditGrade() + ")");
+		file.ratioLights().forEach(execution::setVariable);
 	}
 
 	/**

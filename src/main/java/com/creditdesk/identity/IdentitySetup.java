@@ -142,19 +142,34 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		List<String> everyone = List.copyOf(ROLE_GROUPS.keySet());
 		// each role sees the filters that can hold its tasks (a rep never gets an approval, for example)
 		List<FilterSpec> specs = List.of(
-				new FilterSpec("All my tasks", "Every task you may work on: assigned to you or to your groups", -10,
+				new FilterSpec("我的任务 All my tasks", "All my tasks",
+						"分给您或您所在组的全部任务 Every task you may work on: assigned to you or to your groups", -10,
 						null, everyone),
-				new FilterSpec("Credit investigations", "Investigation, bank inquiry and application tasks", 0,
+				new FilterSpec("信用调查 Credit investigations", "Credit investigations",
+						"调查、银行征询和授信申请 Investigation, bank inquiry and application tasks", 0,
 						"credit-investigation", List.of(Roles.SALES_REPS, Roles.CREDIT_ADMINS)),
-				new FilterSpec("Credit approvals", "Credit-grant approvals waiting for your level", 10,
+				new FilterSpec("授信审批 Credit approvals", "Credit approvals",
+						"等待您这一级审批的授信 Credit-grant approvals waiting for your level", 10,
 						"credit-grant-approval", List.of(Roles.CUSTOMER_MANAGERS, Roles.DIRECT_SALES_MANAGERS,
 								Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)),
-				new FilterSpec("Credit reviews", "Re-evaluations of existing customers", 20, "credit-reevaluation",
+				new FilterSpec("信用复核 Credit reviews", "Credit reviews",
+						"老客户的信用复核 Re-evaluations of existing customers", 20, "credit-reevaluation",
 						List.of(Roles.SALES_REPS, Roles.CUSTOMER_MANAGERS, Roles.CREDIT_ADMINS)),
-				new FilterSpec("Collections", "Overdue receivables to chase", 30, "overdue-collection",
+				new FilterSpec("催收 Collections", "Collections", "需要追收的逾期应收 Overdue receivables to chase", 30,
+						"overdue-collection",
 						List.of(Roles.SALES_REPS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)));
 		for (FilterSpec spec : specs) {
 			Filter filter = filters.createFilterQuery().filterName(spec.name()).singleResult();
+			Filter former = filter != null ? null
+					: filters.createFilterQuery().filterName(spec.formerName()).singleResult();
+			if (former != null) {
+				// created by an earlier version under its English name: renamed, and shown as this version shows it
+				Map<String, Object> props = new LinkedHashMap<>(former.getProperties());
+				props.put("description", spec.description());
+				props.put("variables", FILTER_VARIABLES);
+				filter = filters.saveFilter(former.setName(spec.name()).setProperties(props));
+				log.info("Renamed Tasklist filter '{}' to '{}'", spec.formerName(), spec.name());
+			}
 			if (filter == null) {
 				// No expressions (e.g. ${currentUser()}): stored-query expressions are disabled on purpose, and
 				// authorization already limits every filter to the tasks the user may see.
@@ -183,12 +198,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		}
 	}
 
+	/** What a task card shows (task-local copies, see TaskCardPlugin): the amount already formatted. */
 	private static final List<Map<String, String>> FILTER_VARIABLES = List.of(
-			Map.of("name", "customerName", "label", "Customer 客户"),
-			Map.of("name", "requestedAmount", "label", "Amount (CNY) 金额"),
-			Map.of("name", "creditGrade", "label", "Grade 信用等级"));
+			Map.of("name", "customerName", "label", "客户 Customer"),
+			Map.of("name", "amountText", "label", "金额 Amount"),
+			Map.of("name", "creditGrade", "label", "等级 Grade"));
 
-	private record FilterSpec(String name, String description, int priority, String processKey, List<String> groups) {
+	/** @param formerName the English name earlier versions created it under (renamed on start) */
+	private record FilterSpec(String name, String formerName, String description, int priority, String processKey,
+			List<String> groups) {
 	}
 
 	private void createDemoUsers(IdentityService identity) {

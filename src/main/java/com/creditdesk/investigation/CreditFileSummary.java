@@ -13,7 +13,7 @@ import com.creditdesk.system.Money;
 public record CreditFileSummary(long creditFileId, long customerId, Integer creditScore, String creditGrade,
 		BigDecimal suggestedLimit, BigDecimal proposedLimit, Integer proposedTermMonths, String proposalReason,
 		Map<String, String> ratioAssessments, String bankInquirySummary, String caseProcessInstanceId,
-		String proposedBy) {
+		String proposedBy, BigDecimal expectedMonthlyPurchases, int paymentTermDays, Map<String, String> ratioLights) {
 
 	public static CreditFileSummary summaryOf(CreditFile file) {
 		return of(file);
@@ -23,7 +23,26 @@ public record CreditFileSummary(long creditFileId, long customerId, Integer cred
 		return new CreditFileSummary(file.getId(), file.getCustomerId(), file.getCreditScore(), file.getCreditGrade(),
 				file.getSuggestedLimit(), file.getProposedLimit(), file.getProposedTermMonths(),
 				file.getProposalReason(), assessments(file.getRatios()), bankInquirySummary(file),
-				file.getProcessInstanceId(), file.getProposedBy());
+				file.getProcessInstanceId(), file.getProposedBy(), file.getExpectedMonthlyPurchases(),
+				file.getPaymentTermDays(), lights(file.getRatios()));
+	}
+
+	/** Ratio name → "✔ 1.25 : 1 达标 meets" or "✘ 0.85 : 1 未达标 misses", for the approver's summary band. */
+	static Map<String, String> lights(FinancialRatios ratios) {
+		Map<String, String> lights = new LinkedHashMap<>();
+		lights.put("quickRatioLight", light(RatioBenchmark.QUICK_RATIO, ratios.quickRatio()));
+		lights.put("debtToAssetLight", light(RatioBenchmark.DEBT_TO_ASSET, ratios.debtToAssetRatio()));
+		lights.put("assetTurnoverLight", light(RatioBenchmark.ASSET_TURNOVER, ratios.assetTurnover()));
+		lights.put("netProfitMarginLight", light(RatioBenchmark.NET_PROFIT_MARGIN, ratios.netProfitMargin()));
+		return lights;
+	}
+
+	private static String light(RatioBenchmark benchmark, BigDecimal value) {
+		if (value == null) {
+			return "–";
+		}
+		return benchmark.meets(value) ? "✔ " + benchmark.format(value) + " 达标 meets"
+				: "✘ " + benchmark.format(value) + " 未达标 misses";
 	}
 
 	/** Form variable name → "1.25 : 1 — meets the benchmark (1 : 1)". */

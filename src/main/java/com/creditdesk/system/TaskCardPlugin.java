@@ -27,17 +27,33 @@ import org.springframework.stereotype.Component;
 class TaskCardPlugin extends AbstractProcessEnginePlugin {
 
 	/** The variables the shared Tasklist filters show as columns (see IdentitySetup). */
-	static final List<String> CARD_VARIABLES = List.of("customerName", "requestedAmount", "creditGrade");
+	static final List<String> CARD_VARIABLES = List.of("customerName", "creditGrade");
+
+	/** The amount a card shows, by what the task is about: the amount under review, requested, or overdue. */
+	static final List<String> AMOUNT_VARIABLES = List.of("amountUnderReview", "requestedAmount", "requestedLimit",
+			"overdueAmount");
 
 	static final TaskListener COPY_CARD_VARIABLES = (DelegateTask task) -> {
 		for (String name : CARD_VARIABLES) {
 			Object value = task.getVariable(name);
-			if (value == null && "requestedAmount".equals(name)) {
-				value = task.getVariable("requestedLimit");
-			}
 			if (value != null) {
 				task.setVariableLocal(name, value);
 			}
+		}
+		for (String name : AMOUNT_VARIABLES) {
+			Object value = task.getVariable(name);
+			if (value instanceof Number || value instanceof String text && !text.isBlank()) {
+				try {
+					task.setVariableLocal("amountText", Money.format(Money.of(value)));
+					break;
+				}
+				catch (RuntimeException notAnAmount) {
+					// a value that is no amount is not shown; the next candidate may be
+				}
+			}
+		}
+		if (task.getVariableLocal("amountText") == null && task.getVariable("overdueAmountText") != null) {
+			task.setVariableLocal("amountText", task.getVariable("overdueAmountText")); // a collection case's
 		}
 		// the task list names the company: "Remind customer to pay: 杭州东方五金贸易有限公司"
 		Object customer = task.getVariable("customerName");

@@ -70,7 +70,7 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		assertThat(candidateGroups(task)).containsExactly("customerManagers");
 		assertThat(engine.getTaskService().getVariable(task.getId(), "approvalNote").toString())
 			.isEqualTo("Within your authority of CNY 100,000.00: your approval decides the application.");
-		assertThat(task.getName()).startsWith("Approve credit grant: Fixture Trading Co.").contains("CNY 100,000.00",
+		assertThat(task.getName()).startsWith("授信审批 Approve credit grant: Fixture Trading Co.").contains("CNY 100,000.00",
 				"grade AA");
 		assertThat(task.getDueDate()).isNotNull();
 

@@ -33,10 +33,10 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 
 		List<Map> tasks = tasks("ana", "processInstanceId=" + instanceId + "&assignee=ana");
 		assertThat(tasks).extracting(t -> t.get("name"))
-			.containsExactly("Prepare credit-grant application: Fixture Trading Co. 测试贸易有限公司");
+			.containsExactly("填写授信申请 Prepare credit-grant application: Fixture Trading Co. 测试贸易有限公司");
 
 		// the task card in Tasklist shows customer, amount and grade, read with the rep's own permissions
-		String filterId = engine.getFilterService().createFilterQuery().filterName("All my tasks").singleResult()
+		String filterId = engine.getFilterService().createFilterQuery().filterName("我的任务 All my tasks").singleResult()
 			.getId();
 		HttpHeaders hal = new HttpHeaders();
 		hal.setContentType(MediaType.APPLICATION_JSON);
@@ -47,7 +47,9 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		List<Map> cards = (List<Map>) ((Map) card.getBody().get("_embedded")).get("task");
 		assertThat(cards).hasSize(1);
 		List<Map> variables = (List<Map>) ((Map) cards.get(0).get("_embedded")).get("variable");
-		assertThat(variables).extracting(v -> v.get("name")).contains("customerName", "requestedAmount", "creditGrade");
+		assertThat(variables).extracting(v -> v.get("name")).contains("customerName", "amountText", "creditGrade");
+		assertThat(variables).filteredOn(v -> "amountText".equals(v.get("name"))).extracting(v -> v.get("value"))
+			.as("the card shows the amount formatted").containsExactly("CNY 300,000.00");
 
 		ResponseEntity<Map[]> files = as("ana").getForEntity("/api/customers/" + customerId + "/credit-files",
 				Map[].class);
@@ -196,7 +198,7 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 	private Map approvalTask(String user, String customerId) {
 		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + customerId);
 		assertThat(tasks).hasSize(1);
-		assertThat((String) tasks.get(0).get("name")).startsWith("Approve credit grant");
+		assertThat((String) tasks.get(0).get("name")).startsWith("授信审批 Approve credit grant");
 		return tasks.get(0);
 	}
 

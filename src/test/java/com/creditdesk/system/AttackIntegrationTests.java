@@ -395,7 +395,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	private String approvalTask(String user, String customerId) {
 		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + customerId);
 		assertThat(tasks).hasSize(1);
-		assertThat((String) tasks.get(0).get("name")).startsWith("Approve credit grant");
+		assertThat((String) tasks.get(0).get("name")).startsWith("授信审批 Approve credit grant");
 		return (String) tasks.get(0).get("id");
 	}
 

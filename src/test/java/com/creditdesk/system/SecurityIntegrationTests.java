@@ -201,7 +201,7 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(engine.getFilterService().createFilterQuery().filterName("evil").count()).isZero();
 
-		String allTasks = engine.getFilterService().createFilterQuery().filterName("All my tasks").singleResult()
+		String allTasks = engine.getFilterService().createFilterQuery().filterName("我的任务 All my tasks").singleResult()
 			.getId();
 		WebappSession tasklist = new WebappSession(port);
 		tasklist.login("tasklist", "ana", "demo");
