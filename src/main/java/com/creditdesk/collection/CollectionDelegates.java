@@ -35,6 +35,8 @@ class CollectionDelegates {
 			Customer customer = customers.get(customerId);
 			execution.setVariable(CASE_ID, opened.getId());
 			execution.setVariable(CUSTOMER_NAME, customer.getName());
+			// what people search by in Cockpit (Add criteria → Variable creditCode = …)
+			execution.setVariable(OverdueCollectionProcess.CREDIT_CODE, customer.getCreditCode());
 			execution.setVariable(RESPONSIBLE_REP, customer.getResponsibleRep());
 		};
 	}

@@ -46,6 +46,7 @@ public final class OverdueCollectionProcess {
 	public static final String CUSTOMER_ID = "customerId";
 	public static final String CASE_ID = "collectionCaseId";
 	public static final String CUSTOMER_NAME = "customerName";
+	public static final String CREDIT_CODE = "creditCode";
 	public static final String RESPONSIBLE_REP = "responsibleRep";
 	public static final String OVERDUE = "overdue";
 	public static final String DAYS_PAST_DUE = "daysPastDue";
