@@ -199,7 +199,7 @@ async function fillStartForm(page, values) {
   await form.getByLabel('Audited statements', { exact: false }).check();
   // Ownership is a form-js select: a custom dropdown, not a <select>.
   await form.locator('.fjs-form-field-select').first().click();
-  await form.locator('.fjs-dropdownlist-item', { hasText: 'Private 民营' }).first().click();
+  await form.locator('.fjs-dropdownlist-item', { hasText: '民营 Private' }).first().click();
   return form;
 }
 
@@ -484,7 +484,7 @@ async function managersApproveWithFourEyes() {
     await claim(page);
     // Tasklist re-renders the form after the claim; wait for that before filling in
     await page.locator('.task-details').getByText('Claim', { exact: true }).waitFor({ state: 'detached' });
-    await taskForm(page).getByLabel('Approve 同意', { exact: true }).waitFor();
+    await taskForm(page).getByLabel('同意 Approve', { exact: true }).waitFor();
     await settle(page);
     const decision = taskForm(page);
     // a decision on one screen: the summary band first, the decision in view without scrolling (1280 × 800)
@@ -493,11 +493,11 @@ async function managersApproveWithFourEyes() {
     for (const fact of ['Ana Lin', state.anaCustomer, 'CNY 300,000.00', 'AA', '达标', '天 days']) {
       check(band.includes(fact), `the approval's summary band lacks "${fact}": ${band.replace(/\s+/g, ' ').slice(0, 300)}`);
     }
-    const reject = await decision.getByLabel('Reject 拒绝', { exact: false }).first().boundingBox();
+    const reject = await decision.getByLabel('拒绝 Reject', { exact: false }).first().boundingBox();
     check(reject && reject.y + reject.height <= 800, `the decision is below the fold at 1280 × 800 (Reject at y ${reject && reject.y})`);
-    await decision.getByLabel('Approve 同意', { exact: true }).check();
+    await decision.getByLabel('同意 Approve', { exact: true }).check();
     await fill(decision, 'Comment', `Approved at the ${level} level: AA, audited, within the suggested range.`);
-    check(await decision.getByLabel('Approve 同意', { exact: true }).isChecked(), 'the decision did not stick');
+    check(await decision.getByLabel('同意 Approve', { exact: true }).isChecked(), 'the decision did not stick');
     await decision.getByLabel('Comment', { exact: false }).first().scrollIntoViewIfNeeded();
     await shot(page, `${user}-approval-filled`);
     await completeTask(page);
@@ -685,7 +685,7 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
 
   const page = await login('ana');
   const form = await openTask(page, 'All my tasks', 'Remind customer to pay', state.anaCustomer);
-  const overdue = await fieldValue(form, 'Overdue 逾期金额');
+  const overdue = await fieldValue(form, '逾期金额 Overdue');
   check(overdue === 'CNY 45,000.00', `the reminder shows ${overdue}, not CNY 45,000.00 overdue`);
   // the reminder is assigned to the customer's rep: no claim needed
   await field(form, 'How you reached').locator('.fjs-form-field-select, .fjs-select-display, input').first().click();
@@ -753,6 +753,17 @@ async function chineseBrowserGetsTasklistInChinese() {
   const sales = form.getByLabel('Sales revenue', { exact: false }).first();
   await sales.waitFor();
   await settle(page);
+  // the credit code normalised as typed, its check character checked at once
+  const code = form.getByLabel('Unified social credit code', { exact: false }).first();
+  await code.pressSequentially('9133 0100 ma2a b3c4 dx');
+  const normalised = await code.inputValue();
+  check(normalised === '91330100MA2AB3C4DX', `the credit code typed with spaces in lower case reads "${normalised}"`);
+  const verdict = await form.locator('.fjs-form-field[data-cd-hint]').first().getAttribute('data-cd-hint');
+  check(verdict && verdict.includes('✔'), `the valid credit code's verdict: ${verdict}`);
+  await code.fill('');
+  await code.pressSequentially('91330100MA2AB3C4D1');
+  const wrong = await form.locator('.fjs-form-field[data-cd-hint]').first().getAttribute('data-cd-hint');
+  check(wrong && wrong.includes('✘') && wrong.includes('X'), `a wrong check character's verdict: ${wrong}`);
   await sales.pressSequentially('1,300万');
   const typed = await sales.inputValue();
   check(typed === '13000000', `"1,300万" in an amount field reads "${typed}", not 13000000`);

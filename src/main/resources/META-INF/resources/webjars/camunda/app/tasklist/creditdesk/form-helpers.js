@@ -3,6 +3,8 @@
 //   worse, reading "1,300" as 1.3 (form-js takes a comma for a decimal point); big numbers show their reading
 //   ("¥13,000,000（1,300 万元）") under the field.
 // - form-js's validation messages in Simplified Chinese (English kept for an English browser).
+// - The unified social credit code is normalised as typed (spaces and dashes out, upper case) and its check
+//   character (GB 32100-2015) is checked at once, with the verdict under the field.
 // - After a refused Complete or Start, the first field with an error scrolls into view.
 // Loaded by Tasklist as a custom script (see scripts/config.js); it exports nothing.
 const NUMBER_INPUT = '.fjs-form-field-number input.fjs-input';
@@ -63,8 +65,67 @@ document.addEventListener('keypress', event => {
   }
 }, true);
 
+const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+// the check character of the first 17 characters, or null when one of them is outside the code's alphabet
+function checkCharacter(first17) {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = CODE_ALPHABET.indexOf(first17[i]);
+    if (value < 0) {
+      return null;
+    }
+    sum += value * CODE_WEIGHTS[i];
+  }
+  const check = 31 - (sum % 31);
+  return CODE_ALPHABET[check === 31 ? 0 : check];
+}
+
+function creditCodeVerdict(code) {
+  if (!code) {
+    return '';
+  }
+  const wrong = [...code].find(c => CODE_ALPHABET.indexOf(c) < 0);
+  if (wrong) {
+    return `✘ 不能含有“${wrong}”（只用数字和除 I、O、S、V、Z 外的大写字母） "${wrong}" is not allowed`;
+  }
+  if (code.length !== 18) {
+    return `已输入 ${code.length}/18 位 ${code.length} of 18 characters`;
+  }
+  const expected = checkCharacter(code.substring(0, 17));
+  return expected === code[17] ? '✔ 校验位正确 check character correct'
+    : `✘ 校验位应为 ${expected}，请核对 the check character should be ${expected}`;
+}
+
+function isCreditCode(input) {
+  const field = input.closest('.fjs-form-field-textfield');
+  const label = field && field.querySelector('label');
+  return !!label && /统一社会信用代码|credit code/i.test(label.textContent);
+}
+
+function normaliseCreditCode(input) {
+  const normalised = input.value.replace(/[\s-]/g, '').toUpperCase();
+  if (normalised !== input.value) {
+    input.value = normalised;
+    input.setSelectionRange(normalised.length, normalised.length);
+  }
+  const field = input.closest('.fjs-form-field');
+  const verdict = creditCodeVerdict(normalised);
+  if (verdict) {
+    field.setAttribute('data-cd-hint', verdict);
+  }
+  else {
+    field.removeAttribute('data-cd-hint');
+  }
+}
+
 document.addEventListener('input', event => {
   const input = event.target;
+  if (input.matches && input.matches('.fjs-form-field-textfield input') && isCreditCode(input)) {
+    normaliseCreditCode(input);
+    return;
+  }
   if (!input.matches || !input.matches(NUMBER_INPUT)) {
     return;
   }

@@ -2,7 +2,7 @@
 // top of the long start-form modal, out of view of the Start button the rep just clicked, and with engine-rest's
 // "Cannot instantiate process definition <id>:" in front of it. This brings the message into view and leaves out
 // the engine's part. (Loaded by Tasklist as a custom script, see scripts/config.js; it exports nothing.)
-const ENGINE_PREFIX = /\s*:?\s*Cannot instantiate process definition \S+?:\d+:[0-9a-f-]+:\s*/;
+const ENGINE_PREFIX = /\s*:?\s*(Cannot instantiate process definition \S+?:\d+:[0-9a-f-]+|Cannot submit task form [0-9a-f-]+|Cannot complete task [0-9a-f-]+):\s*/;
 const LONE_COLON = /^\s*:\s*$/;
 const DANGLING_COLON = /\.\s*:\s*$/;
 const seen = new WeakSet();
@@ -28,5 +28,7 @@ function tidy(alert) {
 }
 
 new MutationObserver(() => {
-  document.querySelectorAll('.modal-content .alert').forEach(tidy);
+  // the start form's modal, and the notifications a refused task form leaves ("Cannot submit task form 037c…: …")
+  document.querySelectorAll('.modal-content .alert, .page-notifications .alert, [cam-notifications] .alert, .notifications .alert')
+    .forEach(tidy);
 }).observe(document.body, { childList: true, subtree: true, characterData: true });
