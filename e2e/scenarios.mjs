@@ -728,6 +728,9 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** A browser set to Chinese gets Tasklist and Cockpit in Simplified Chinese, Tasklist without the Camunda 8 banner. */
+/** An untranslated key of the webapps' locale files, e.g. START_PROCESS or PROCESS_INSTANCES_RUNNING. */
+const TRANSLATION_KEY = /\b[A-Z]{3,}(?:_[A-Z0-9]+){1,}\b/g;
+
 async function chineseBrowserGetsTasklistInChinese() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   context.setDefaultTimeout(STEP_TIMEOUT);
@@ -743,6 +746,8 @@ async function chineseBrowserGetsTasklistInChinese() {
   for (const english of ['Start process', 'Create task', 'Sort by', 'Keyboard Shortcuts']) {
     check(!text.includes(english), `Tasklist at zh-CN still shows "${english}"`);
   }
+  const keys = text.match(TRANSLATION_KEY);
+  check(!keys, `Tasklist at zh-CN shows translation keys: ${keys}`);
   check(!(await page.locator('.ce-eol-banner').isVisible()), 'Tasklist shows the "migrate to Camunda 8" banner');
   await shot(page, 'tasklist-zh-CN');
 
@@ -793,6 +798,21 @@ async function chineseBrowserGetsTasklistInChinese() {
   for (const english of ['Running Process Instances', 'Open Incidents', 'Deployed']) {
     check(!dashboard.includes(english), `Cockpit at zh-CN still shows "${english}"`);
   }
+  const cockpitKeys = dashboard.match(TRANSLATION_KEY);
+  check(!cockpitKeys, `Cockpit at zh-CN shows translation keys: ${cockpitKeys}`);
+
+  // CreditDesk's receivables page with the same login, on a 390 px phone: one column, no sideways scrolling
+  await cockpit.setViewportSize({ width: 390, height: 844 });
+  await cockpit.goto(`${BASE_URL}/reports/receivables`);
+  await cockpit.locator('#agingChart canvas').waitFor();
+  await cockpit.locator('#tiles .tile').first().waitFor();
+  const header = await cockpit.locator('.cd-header').innerText();
+  check(header.includes('Fay Liu') && header.includes('退出'), `the page header at zh-CN: ${header.replace(/\s+/g, ' ')}`);
+  const width = await cockpit.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 390, `the receivables page scrolls sideways at 390 px (${width} px wide)`);
+  const phoneText = await cockpit.locator('body').innerText();
+  check(!/NaN|undefined/.test(phoneText), 'the receivables page shows NaN or undefined at 390 px');
+  await shot(cockpit, 'receivables-390px');
   await shot(cockpit, 'cockpit-zh-CN');
   await admin.close();
 }
