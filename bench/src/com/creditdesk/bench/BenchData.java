@@ -15,7 +15,8 @@ final class BenchData {
 		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--camunda.bpm.job-execution.enabled=false",
-				"--creditdesk.review.scheduler-enabled=false", "--logging.level.root=WARN",
+				"--creditdesk.review.scheduler-enabled=false", "--creditdesk.demo.portfolio=false",
+				"--logging.level.root=WARN",
 				"--spring.main.banner-mode=off"));
 		args.addAll(java.util.List.of(extra));
 		return new org.springframework.boot.builder.SpringApplicationBuilder(com.creditdesk.CreditDeskApplication.class)

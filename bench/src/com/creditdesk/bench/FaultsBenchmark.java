@@ -249,7 +249,7 @@ public final class FaultsBenchmark {
 		void start() throws IOException {
 			starts++;
 			process = new ProcessBuilder("java", "-Xmx512m", "-jar", new File(jar).getAbsolutePath(),
-					"--server.port=" + port, "--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + url,
+					"--server.port=" + port, "--spring.profiles.active=postgres,demo", "--creditdesk.demo.portfolio=false", "--spring.datasource.url=" + url,
 					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 					"--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN",
 					"--logging.level.com.creditdesk=INFO")
