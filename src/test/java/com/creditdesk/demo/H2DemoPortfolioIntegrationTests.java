@@ -93,6 +93,13 @@ class H2DemoPortfolioIntegrationTests extends IntegrationTestBase {
 		assertThat(portfolio.health().getStatus()).isEqualTo(Status.UP);
 		assertThat(count("SELECT count(*) FROM customer")).isEqualTo(customers);
 		assertThat(count("SELECT count(*) FROM receivable")).isEqualTo(invoices);
+
+		// a second node that passed the "already seeded?" check at the same moment: the unique credit codes stop it
+		long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+		portfolio.seed();
+		assertThat(count("SELECT count(*) FROM customer")).isEqualTo(customers);
+		assertThat(count("SELECT count(*) FROM receivable")).isEqualTo(invoices);
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
 	}
 
 	private long count(String sql, Object... args) {
