@@ -68,7 +68,6 @@ function investigation(name, code) {
     'Total assets at period end': 5_000_000,
     'Sales revenue': 18_000_000,
     'Net profit': 1_800_000,
-    ...Object.fromEntries(RATINGS.map(label => [label, 4])),
     'Expected monthly purchases': 2_000_000,
     'Payment term': 60,
     'Requested credit limit': 300_000,
@@ -196,6 +195,10 @@ function field(scope, label) {
 async function fillStartForm(page, values) {
   const form = page.locator('.modal-content');
   await fillAll(form, values);
+  // the twelve ratings are 1–5 choices: all "4 较好"
+  for (const label of RATINGS) {
+    await field(form, label).getByLabel('4 较好', { exact: true }).check();
+  }
   await form.getByLabel('Audited statements', { exact: false }).check();
   // Ownership is a form-js select: a custom dropdown, not a <select>.
   await form.locator('.fjs-form-field-select').first().click();

@@ -129,7 +129,8 @@ class OpenReviewDelegate implements JavaDelegate {
 		figures.forEach((name, value) -> execution.setVariable(name, value.doubleValue()));
 		execution.setVariable(CreditInvestigationProcess.PAYMENT_TERM_DAYS, file.getPaymentTermDays());
 		file.getRatings().forEach((item, rating) -> {
-			execution.setVariable(item.ratingKey(), rating.value());
+			// as the form's 1–5 choice submits it: a string
+			execution.setVariable(item.ratingKey(), String.valueOf(rating.value()));
 			execution.setVariable(item.noteKey(), rating.note());
 		});
 		if (file.getCreditScore() != null) {

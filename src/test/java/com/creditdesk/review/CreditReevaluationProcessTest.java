@@ -114,7 +114,7 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 		Map<String, Object> prefilled = engine.getTaskService().getVariables(update.getId());
 		assertThat(prefilled).containsEntry("salesRevenue", 18_000_000.0)
 			.containsEntry("quickAssets", 1_200_000.0)
-			.containsEntry("ratingManagement", 3)
+			.containsEntry("ratingManagement", "3") // as the 1–5 choice submits it
 			.containsEntry("previousCreditGrade", "A")
 			.containsEntry("previousCreditLimitText", "CNY 90,000.00");
 
