@@ -97,13 +97,14 @@ public class Labels {
 		return people.computeIfAbsent(userId, id -> {
 			// a name is no secret among colleagues; the engine's user authorizations are for managing users
 			User user = SystemActions.asSystem(identity, () -> identity.createUserQuery().userId(id).singleResult());
-			if (user == null) {
-				return id;
-			}
-			String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-					+ (user.getLastName() == null ? "" : user.getLastName())).trim();
-			return name.isEmpty() ? id : name;
+			return user == null ? id : nameOf(user);
 		});
+	}
+
+	private static String nameOf(User user) {
+		String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+				+ (user.getLastName() == null ? "" : user.getLastName())).trim();
+		return name.isEmpty() ? user.getId() : name;
 	}
 
 	public String time(Instant instant) {
@@ -121,8 +122,12 @@ public class Labels {
 	/** Everyone's name by user id (for pages that show many people, such as the receivables charts). */
 	public Map<String, String> everyone() {
 		Map<String, String> names = new java.util.TreeMap<>();
-		SystemActions.asSystem(identity, () -> identity.createUserQuery().list())
-			.forEach(user -> names.put(user.getId(), person(user.getId())));
+		// one query for everyone (not one per person), and the names remembered for person()
+		SystemActions.asSystem(identity, () -> identity.createUserQuery().list()).forEach(user -> {
+			String name = nameOf(user);
+			people.put(user.getId(), name);
+			names.put(user.getId(), name);
+		});
 		return names;
 	}
 
