@@ -374,10 +374,15 @@ async function repStartsInvestigationAndApplies() {
   check(/could not be started/i.test(refusal), `unexpected refusal text: ${refusal}`);
   const alert = page.locator('.modal-content .alert').filter({ hasText: 'check character' }).first();
   const asSeen = await shot(page, 'bad-credit-code-as-seen');
-  // CreditDesk's Tasklist script brings the refusal into view and leaves out engine-rest's internals
-  check(await inView(alert), 'the refusal of a wrong credit code is out of view, at the top of the long modal');
+  // CreditDesk's Tasklist script shows the refusal under the field it is about, in view, and leaves out
+  // engine-rest's internals and the field keys it reads them from
+  const atField = field(form, 'Unified social credit code').locator('.cd-server-error');
+  await atField.waitFor();
+  const fieldText = (await atField.innerText()).replace(/\s+/g, ' ');
+  check(/check character/.test(fieldText) && !/\[creditCode\]/.test(fieldText), `the credit code's field says: ${fieldText}`);
+  check(await inView(atField), 'the refusal of a wrong credit code is not in view at its field');
   const shown = (await alert.innerText()).replace(/\s+/g, ' ');
-  check(!/Cannot instantiate process definition/.test(shown), `the refusal shows engine internals: ${shown}`);
+  check(!/Cannot instantiate process definition|\[creditCode\]/.test(shown), `the refusal shows engine internals: ${shown}`);
   check(/could not be started\. The unified social credit code/.test(shown), `the refusal reads: ${shown}`);
   await alert.scrollIntoViewIfNeeded();
   await shot(page, 'bad-credit-code-refused');
@@ -430,6 +435,12 @@ async function repStartsInvestigationAndApplies() {
     Validity: 12,
     Reason: 'Long-standing distributor in Ningbo, audited statements, strong quick ratio; monthly purchases of CNY 2m.',
   });
+  // CNY 25,000 above the suggestion: a policy exception, said while typing, and a justification is required
+  const warning = app.locator('.cd-exception').first();
+  await warning.waitFor();
+  const warned = (await warning.innerText()).replace(/\s+/g, ' ');
+  check(warned.includes('25000') && /above the suggested limit/.test(warned), `the exception warning reads "${warned}"`);
+  await fill(app, 'Justification', 'Seasonal orders double in spring; the owner guarantees the limit personally.');
   await app.getByLabel('Proposed limit', { exact: false }).first().scrollIntoViewIfNeeded();
   await shot(page, 'application-filled');
   await completeTask(page);
@@ -440,7 +451,8 @@ async function repStartsInvestigationAndApplies() {
 
 /**
  * 2. Four eyes and the two-level approval: Carl (rep and customer manager) cannot claim the approval of his own
- * request; Clara (customer manager) and Dora (direct-sales manager) approve Ana's CNY 300,000; the customer is
+ * request; Ana's CNY 300,000 is a policy exception (above the suggested 275,000), so Clara (customer manager),
+ * Dora (direct-sales manager) and Erik (regional manager) approve it, each seeing the exception marker; the customer is
  * ACTIVE with the limit, and the decision history names both approvers.
  */
 async function managersApproveWithFourEyes() {
@@ -478,8 +490,9 @@ async function managersApproveWithFourEyes() {
   await logout(ana);
 
   const amountText = 'CNY 300,000.00, 等级 grade AA';
+  // CNY 300,000 alone needs the customer and the direct-sales manager; as a policy exception the regional manager too
   for (const [user, group, level] of [['clara', 'customerManagers', 'customer manager'],
-    ['dora', 'directSalesManagers', 'direct-sales manager']]) {
+    ['dora', 'directSalesManagers', 'direct-sales manager'], ['erik', 'regionalManagers', 'regional manager']]) {
     check((await approvalTask(state.anaCustomer)).groups === group, `ana's request does not wait for ${group}`);
     const page = await login(user);
     await openTask(page, 'Credit approvals', `Approve credit grant: ${state.anaCustomer}`, amountText);
@@ -492,7 +505,9 @@ async function managersApproveWithFourEyes() {
     const decision = taskForm(page);
     // a decision on one screen: the summary band first, the decision in view without scrolling (1280 × 800)
     await page.setViewportSize({ width: 1280, height: 800 });
-    const band = await decision.locator('.fjs-form-field-html').first().innerText();
+    const marker = (await decision.locator('.cd-exception').first().innerText()).replace(/\s+/g, ' ');
+    check(marker.includes('+CNY 25,000.00') && marker.includes('Seasonal orders'), `the exception marker reads "${marker}"`);
+    const band = await decision.locator('.fjs-form-field-html table').first().innerText();
     for (const fact of ['Ana Lin', state.anaCustomer, 'CNY 300,000.00', 'AA', '达标', '天 days']) {
       check(band.includes(fact), `the approval's summary band lacks "${fact}": ${band.replace(/\s+/g, ' ').slice(0, 300)}`);
     }
@@ -519,8 +534,8 @@ async function managersApproveWithFourEyes() {
   const decisions = await getJson(`/api/customers/${customer.id}/credit-decisions`, 'ana');
   check(decisions.length === 1, `${decisions.length} credit decisions, expected 1`);
   const steps = decisions[0].steps.map(s => `${s.approver}:${s.decision}`);
-  check(JSON.stringify(steps) === JSON.stringify(['clara:APPROVE', 'dora:APPROVE']),
-    `decision steps ${steps}, expected clara and dora approving`);
+  check(JSON.stringify(steps) === JSON.stringify(['clara:APPROVE', 'dora:APPROVE', 'erik:APPROVE']),
+    `decision steps ${steps}, expected clara, dora and erik approving`);
   check(Number(decisions[0].approvedAmount) === 300000, `approved ${decisions[0].approvedAmount}, expected 300000`);
   check(decisions[0].requestedBy === 'ana', `requested by ${decisions[0].requestedBy}, expected ana`);
 }

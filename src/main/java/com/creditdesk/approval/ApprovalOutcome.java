@@ -6,8 +6,13 @@ public enum ApprovalOutcome {
 	PENDING,
 	/** Granted as requested. */
 	APPROVED,
-	/** Granted, for less than requested (by an approver or because it exceeded the top authority). */
+	/** Granted, for less than requested: an approver approved a lower amount. */
 	REDUCED,
+	/**
+	 * Granted as far as the top tier's authority goes, every approver approving: the rest of the request is sold
+	 * for cash or against collateral only.
+	 */
+	CAPPED,
 	REJECTED
 
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
@@ -53,7 +54,8 @@ class ApprovalTaskListener implements TaskListener {
 	private void showLevel(DelegateTask task) {
 		List<ApprovalLevel> chain = recordedChain(decisions, task.getExecution());
 		ApprovalLevel level = chain.get(loopCounter(task.getExecution()));
-		task.setName("授信审批 Approve credit grant: " + task.getVariable("customerName") + ", "
+		boolean exception = task.getVariable("policyExceptionText") != null;
+		task.setName((exception ? "⚠例外 Exception · " : "") + "授信审批 Approve credit grant: " + task.getVariable("customerName") + ", "
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
 				+ task.getVariable("creditGrade"));
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
@@ -75,6 +77,11 @@ class ApprovalTaskListener implements TaskListener {
 	/** Tells the approver whether their approval decides, or passes the application on to the next level. */
 	private static String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
 		java.math.BigDecimal amount = Money.of(execution.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW));
+		int at = loopCounter(execution);
+		if (execution.getVariable("policyExceptionText") != null && at + 1 < chain.size()) {
+			return "政策例外：您同意后转交 " + chain.get(at + 1).displayName() + " 审批；拒绝则结束。 A policy exception: "
+					+ "approving passes it on to the " + chain.get(at + 1).displayName() + ", who decides it. Rejecting ends it.";
+		}
 		if (level.authorityLimit().compareTo(amount) >= 0) {
 			return "Within your authority of " + Money.format(level.authorityLimit())
 					+ ": your approval decides the application.";
@@ -98,7 +105,7 @@ class ApprovalTaskListener implements TaskListener {
 		String approver = SystemActions.authenticatedUser(task.getProcessEngineServices().getIdentityService())
 			.orElse(task.getAssignee());
 		if (approver == null) {
-			throw new AuthorizationException("An approval must be completed by a named approver: claim the task first.");
+			throw new AuthorizationException(Messages.text("approval.claimFirst"));
 		}
 		return approver;
 	}

@@ -60,6 +60,11 @@ public class CreditDecision {
 
 	private String authorityRule;
 
+	/** The policy exceptions the application was decided with (codes, and as people read them); null: none. */
+	private String exceptionCodes;
+
+	private String exceptionSummary;
+
 	private LocalDate validUntil;
 
 	private Instant createdAt;
@@ -99,6 +104,11 @@ public class CreditDecision {
 		this.validUntil = validUntil;
 		this.outcome = ApprovalOutcome.PENDING;
 		this.createdAt = Instant.now();
+	}
+
+	void recordExceptions(String codes, String summary) {
+		this.exceptionCodes = codes;
+		this.exceptionSummary = summary;
 	}
 
 	void recordChain(List<ApprovalLevel> chain) {
@@ -149,7 +159,10 @@ public class CreditDecision {
 		}
 		else {
 			approvedAmount = amountUnderReview;
-			outcome = approvedAmount.compareTo(requestedAmount) < 0 ? ApprovalOutcome.REDUCED : ApprovalOutcome.APPROVED;
+			// below what the authority allowed: an approver reduced it; at that ceiling but below the request: capped
+			BigDecimal grantable = requestedAmount.min(maxGrantableAmount);
+			outcome = approvedAmount.compareTo(grantable) < 0 ? ApprovalOutcome.REDUCED
+					: approvedAmount.compareTo(requestedAmount) < 0 ? ApprovalOutcome.CAPPED : ApprovalOutcome.APPROVED;
 		}
 		cashOrCollateralAmount = requestedAmount.subtract(approvedAmount);
 		decidedAt = Instant.now();
@@ -221,6 +234,18 @@ public class CreditDecision {
 
 	public List<CreditDecisionStep> getSteps() {
 		return List.copyOf(steps);
+	}
+
+	public String getExceptionCodes() {
+		return exceptionCodes;
+	}
+
+	public String getExceptionSummary() {
+		return exceptionSummary;
+	}
+
+	public boolean isPolicyException() {
+		return exceptionCodes != null;
 	}
 
 }

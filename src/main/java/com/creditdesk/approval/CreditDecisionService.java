@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 
 /**
@@ -30,7 +31,8 @@ public class CreditDecisionService {
 
 	@Transactional
 	CreditDecision open(long customerId, long creditFileId, String processInstanceId, String requester,
-			BigDecimal requested, List<ApprovalLevel> chain, String authorityRule, LocalDate validUntil) {
+			BigDecimal requested, List<ApprovalLevel> chain, String authorityRule, LocalDate validUntil,
+			String exceptionCodes, String exceptionSummary) {
 		if (chain.isEmpty()) {
 			throw new IllegalStateException("the authority matrix returned no approver for " + requested);
 		}
@@ -39,6 +41,7 @@ public class CreditDecisionService {
 		CreditDecision decision = new CreditDecision(customerId, creditFileId, processInstanceId, requester,
 				Money.of(requested), topAuthority, chainText, authorityRule, validUntil);
 		decision.recordChain(chain);
+		decision.recordExceptions(exceptionCodes, exceptionSummary);
 		return decisions.saveAndFlush(decision);
 	}
 
@@ -64,9 +67,12 @@ public class CreditDecisionService {
 		}
 		java.util.Set<String> deciding = decision.decidingGroups(index);
 		if (userGroups.stream().noneMatch(deciding::contains)) {
-			throw new FourEyesViolation(userId + " may not decide level " + (index + 1) + " of this credit grant: only "
-					+ deciding.stream().sorted().map(ApprovalLevel::displayName).collect(Collectors.joining(" or "))
-					+ " decide it.");
+			throw new FourEyesViolation(Messages.text("approval.notDecidingGroup", userId, String.valueOf(index + 1),
+					deciding.stream()
+						.sorted()
+						.map(ApprovalLevel::displayName)
+						.reduce((first, next) -> Messages.text("system.listOr", first, next))
+						.orElse("")));
 		}
 	}
 
@@ -84,12 +90,10 @@ public class CreditDecisionService {
 	void checkMayDecide(long decisionId, String userId) {
 		CreditDecision decision = get(decisionId);
 		if (userId.equals(decision.getRequestedBy())) {
-			throw new FourEyesViolation("Four eyes: " + userId
-					+ " requested this credit grant and cannot approve it; another member of the group must decide.");
+			throw new FourEyesViolation(Messages.text("approval.ownRequest", userId));
 		}
 		if (decision.hasApproved(userId)) {
-			throw new FourEyesViolation("Four eyes: " + userId
-					+ " has already decided on this application at an earlier level; nobody approves twice in one chain.");
+			throw new FourEyesViolation(Messages.text("approval.decidedBefore", userId));
 		}
 	}
 
@@ -106,19 +110,19 @@ public class CreditDecisionService {
 		BigDecimal current = decision.getAmountUnderReview();
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (choice == null) {
-			problems.put(CreditGrantApprovalProcess.APPROVAL_DECISION, "Choose approve, approve a lower amount, or reject.");
+			problems.put(CreditGrantApprovalProcess.APPROVAL_DECISION, Messages.text("approval.chooseDecision"));
 		}
 		else if (choice == StepDecision.REJECT && isBlank(comment)) {
-			problems.put(CreditGrantApprovalProcess.APPROVAL_COMMENT, "Give the reason for the rejection.");
+			problems.put(CreditGrantApprovalProcess.APPROVAL_COMMENT, Messages.text("approval.rejectionReasonMissing"));
 		}
 		else if (choice == StepDecision.REDUCE) {
 			if (reducedAmount == null || reducedAmount.compareTo(MINIMUM_AMOUNT) < 0
 					|| reducedAmount.compareTo(current) >= 0) {
-				problems.put(CreditGrantApprovalProcess.APPROVED_AMOUNT_INPUT, "The lower amount must be at least "
-						+ Money.format(MINIMUM_AMOUNT) + " and below " + Money.format(current) + ".");
+				problems.put(CreditGrantApprovalProcess.APPROVED_AMOUNT_INPUT, Messages.text(
+						"approval.reducedAmountOutOfRange", Money.format(MINIMUM_AMOUNT), Money.format(current)));
 			}
 			if (isBlank(comment)) {
-				problems.put(CreditGrantApprovalProcess.APPROVAL_COMMENT, "Say why you approve a lower amount.");
+				problems.put(CreditGrantApprovalProcess.APPROVAL_COMMENT, Messages.text("approval.reductionReasonMissing"));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -127,7 +131,10 @@ public class CreditDecisionService {
 		BigDecimal amount = choice == StepDecision.REDUCE ? Money.of(reducedAmount) : current;
 		decision.addStep(new CreditDecisionStep(level.level(), level.approverGroup(), approver, choice, amount,
 				isBlank(comment) ? null : comment.trim()), amount);
-		boolean ended = choice == StepDecision.REJECT || lastLevel || level.authorityLimit().compareTo(amount) >= 0;
+		// a policy exception is decided by the level the authority matrix added above the amount's own: its chain
+		// runs to the end (or to a rejection)
+		boolean ended = choice == StepDecision.REJECT || lastLevel
+				|| (!decision.isPolicyException() && level.authorityLimit().compareTo(amount) >= 0);
 		return new StepResult(ended, amount, earlierApprovals(decision));
 	}
 
@@ -139,8 +146,7 @@ public class CreditDecisionService {
 	public CreditDecision recordConfirmation(long customerId, long creditFileId, String processInstanceId,
 			String requester, BigDecimal currentLimit, String confirmer, String comment, LocalDate validUntil) {
 		if (confirmer == null || confirmer.equals(requester)) {
-			throw new FourEyesViolation("Four eyes: " + confirmer
-					+ " proposed this limit and cannot confirm it; another customer manager must.");
+			throw new FourEyesViolation(Messages.text("approval.ownProposal", String.valueOf(confirmer)));
 		}
 		BigDecimal amount = Money.of(currentLimit);
 		CreditDecision decision = new CreditDecision(customerId, creditFileId, processInstanceId, requester, amount,
@@ -162,7 +168,8 @@ public class CreditDecisionService {
 	@Transactional(readOnly = true)
 	public CreditDecision get(long decisionId) {
 		return decisions.findById(decisionId)
-			.orElseThrow(() -> new InvalidRequestException("Credit decision " + decisionId + " does not exist."));
+			.orElseThrow(() -> new InvalidRequestException(Messages.text("approval.decisionNotFound",
+					String.valueOf(decisionId))));
 	}
 
 	/**

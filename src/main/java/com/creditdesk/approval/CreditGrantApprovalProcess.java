@@ -32,6 +32,9 @@ public final class CreditGrantApprovalProcess {
 	public static final String CUSTOMER_ID = "customerId";
 	public static final String CREDIT_FILE_ID = "creditFileId";
 	public static final String REQUESTED_AMOUNT = "requestedAmount";
+
+	/** Whether the application is a policy exception (set by the calling case): one tier higher in approval-authority. */
+	public static final String POLICY_EXCEPTION = "policyException";
 	public static final String REQUESTER = "requester";
 	public static final String LIMIT_VALID_UNTIL = "limitValidUntil";
 

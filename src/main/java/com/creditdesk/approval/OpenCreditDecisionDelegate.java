@@ -13,6 +13,9 @@ import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.receivable.Overdues;
+import com.creditdesk.receivable.Overdues.OverdueItem;
+import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Labels;
 import com.creditdesk.system.Money;
@@ -34,9 +37,13 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 	private final Labels labels;
 
+	private final Overdues receivables;
+
 	OpenCreditDecisionDelegate(CreditDecisionService decisions, CustomerService customers,
-			CreditInvestigationService investigations, DecisionVersions decisionVersions, Labels labels) {
+			CreditInvestigationService investigations, DecisionVersions decisionVersions, Labels labels,
+			Overdues receivables) {
 		this.labels = labels;
+		this.receivables = receivables;
 		this.decisions = decisions;
 		this.customers = customers;
 		this.investigations = investigations;
@@ -59,7 +66,8 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		CreditDecision decision = decisions.open(customerId, fileId, execution.getProcessInstanceId(), requester,
 				requested, chain,
 				decisionVersions.describe(execution, "approval-authority") + ": " + ApprovalLevel.describe(chain),
-				validUntil == null ? null : LocalDate.parse(validUntil.toString()));
+				validUntil == null ? null : LocalDate.parse(validUntil.toString()), file.exceptionCodes(),
+				file.exceptionSummary());
 
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID, decision.getId());
 		execution.setVariable(CreditGrantApprovalProcess.APPROVER_GROUPS,
@@ -88,9 +96,27 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable("region", customer.getRegion());
 		execution.setVariable("paymentTermText", file.paymentTermDays() + " 天 days");
 		execution.setVariable("monthlyPurchasesText", Money.format(file.expectedMonthlyPurchases()));
+		execution.setVariable("openReceivablesText", openReceivablesText(customerId));
 		execution.setVariable("currentLimitText", customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0
 				? "无 none" : Money.format(customer.getCreditLimit()) + " (" + customer.getCreditGrade() + ")");
 		file.ratioLights().forEach(execution::setVariable);
+		// the exception marker: what departs from the policy, by how much, and the rep's justification
+		execution.setVariable("policyExceptionText", file.exceptionCodes() == null ? null
+				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
+	}
+
+	/** What the customer owes today and how much of it is overdue: "¥120,000.00 / 逾期 overdue ¥20,000.00". */
+	private String openReceivablesText(long customerId) {
+		List<OverdueItem> open = receivables.openItems(customerId, BusinessClock.today());
+		if (open.isEmpty()) {
+			return "无 none";
+		}
+		BigDecimal total = open.stream().map(OverdueItem::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal overdue = open.stream()
+			.filter(item -> item.daysOverdue() > 0)
+			.map(OverdueItem::openAmount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return Money.format(total) + " / 逾期 overdue " + Money.format(overdue);
 	}
 
 	/**
@@ -100,11 +126,14 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 	private static void checkCase(DelegateExecution execution, long customerId, CreditFileSummary file) {
 		DelegateExecution caller = execution.getSuperExecution();
 		String callingCase = caller == null ? null : caller.getProcessInstanceId();
+		boolean exception = Boolean.TRUE.equals(execution.getVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION));
 		if (file.customerId() != customerId
-				|| (callingCase != null && !callingCase.equals(file.caseProcessInstanceId()))) {
+				|| (callingCase != null && !callingCase.equals(file.caseProcessInstanceId()))
+				|| exception != (file.exceptionCodes() != null)) {
 			throw new IllegalStateException("credit file " + file.creditFileId() + " of customer " + file.customerId()
-					+ " (case " + file.caseProcessInstanceId() + ") does not belong to customer " + customerId
-					+ " in case " + callingCase);
+					+ " (case " + file.caseProcessInstanceId() + ", exceptions " + file.exceptionCodes()
+					+ ") does not belong to customer " + customerId + " in case " + callingCase + " (routed as exception: "
+					+ exception + ")");
 		}
 	}
 

@@ -29,6 +29,7 @@ import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.identity.Roles;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.ForbiddenException;
+import com.creditdesk.system.Messages;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -59,7 +60,7 @@ class CollectionController {
 	CollectionDetection.DetectionResult runDetection() {
 		CurrentUser user = CurrentUser.get();
 		if (!user.isMemberOf(Roles.CREDIT_ADMINS) && !user.isMemberOf(Roles.CAMUNDA_ADMIN)) {
-			throw new ForbiddenException("Only credit administrators may run the overdue detection by hand.");
+			throw new ForbiddenException(Messages.text("collection.detectionAdministratorsOnly"));
 		}
 		return detection.run(BusinessClock.today());
 	}
@@ -242,7 +243,7 @@ class CollectionController {
 		String who = person;
 		if (!user.seesAllCustomers()) {
 			if (person != null && !person.equals(user.id())) {
-				throw new ForbiddenException("You may see your own liabilities only.");
+				throw new ForbiddenException(Messages.text("collection.ownLiabilitiesOnly"));
 			}
 			who = user.id();
 		}

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
@@ -150,7 +151,8 @@ class CollectionDelegates {
 				action = choice == null ? null : CollectionCase.Action.valueOf(choice);
 			}
 			catch (IllegalArgumentException e) {
-				throw UserInput.rejection("Unknown collection action " + choice + ".", java.util.Map.of(COLLECTION_ACTION, "Unknown action."));
+				String message = Messages.text("collection.unknownAction", choice);
+				throw UserInput.rejection(message, java.util.Map.of(COLLECTION_ACTION, message));
 			}
 			String user = actor(execution, null);
 			Integer count = action == CollectionCase.Action.PAYMENT_PLAN ? integer(execution, PLAN_INSTALMENTS) : null;

@@ -19,11 +19,12 @@ import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.CustomerStatus;
-import com.creditdesk.receivable.Overdues;
 import com.creditdesk.receivable.Overdues.OverdueItem;
 import com.creditdesk.receivable.Overdues.WrittenOffItem;
+import com.creditdesk.receivable.Overdues;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.NotFoundException;
 
@@ -102,7 +103,8 @@ public class CollectionService {
 
 	@Transactional(readOnly = true)
 	public CollectionCase get(long caseId) {
-		return cases.findById(caseId).orElseThrow(() -> new NotFoundException("Collection case " + caseId + " does not exist."));
+		return cases.findById(caseId)
+			.orElseThrow(() -> new NotFoundException(Messages.text("collection.caseNotFound", String.valueOf(caseId))));
 	}
 
 	@Transactional(readOnly = true)
@@ -328,19 +330,17 @@ public class CollectionService {
 		CollectionCase collectionCase = openCase(caseId);
 		Map<String, String> errors = new HashMap<>();
 		if (promise && unreachable) {
-			errors.put(OverdueCollectionProcess.CUSTOMER_UNREACHABLE,
-					"A customer who cannot be reached cannot promise to pay: choose one.");
+			errors.put(OverdueCollectionProcess.CUSTOMER_UNREACHABLE, Messages.text("collection.unreachableCannotPromise"));
 		}
 		if (promise) {
 			if (promisedDate == null || promisedDate.isBefore(today)) {
-				errors.put(OverdueCollectionProcess.PROMISED_DATE, "The promised payment date must be today or later.");
+				errors.put(OverdueCollectionProcess.PROMISED_DATE, Messages.text("collection.promisedDatePast"));
 			}
 			else if (promisedDate.isAfter(today.plusDays(90))) {
-				errors.put(OverdueCollectionProcess.PROMISED_DATE,
-						"A promise more than 90 days ahead is a payment plan: ask the regional manager.");
+				errors.put(OverdueCollectionProcess.PROMISED_DATE, Messages.text("collection.promisedDateTooFar"));
 			}
 			if (promisedAmount == null || promisedAmount.signum() <= 0) {
-				errors.put(OverdueCollectionProcess.PROMISED_AMOUNT, "The promised amount must be greater than zero.");
+				errors.put(OverdueCollectionProcess.PROMISED_AMOUNT, Messages.text("collection.promisedAmountNotPositive"));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -388,8 +388,8 @@ public class CollectionService {
 			LocalDate firstDueDate, String notes, LocalDate today) {
 		CollectionCase collectionCase = openCase(caseId);
 		if (action == null) {
-			throw new InvalidRequestException("Choose the collection action.",
-					Map.of(OverdueCollectionProcess.COLLECTION_ACTION, "Choose the collection action."));
+			String message = Messages.text("collection.actionMissing");
+			throw new InvalidRequestException(message, Map.of(OverdueCollectionProcess.COLLECTION_ACTION, message));
 		}
 		String text = switch (action) {
 			case PAYMENT_PLAN -> agreePlan(collectionCase, instalmentCount, firstDueDate, today);
@@ -407,14 +407,13 @@ public class CollectionService {
 	private String agreePlan(CollectionCase collectionCase, Integer count, LocalDate firstDue, LocalDate today) {
 		Map<String, String> errors = new HashMap<>();
 		if (count == null || count < 2 || count > 12) {
-			errors.put(OverdueCollectionProcess.PLAN_INSTALMENTS, "A payment plan has 2 to 12 monthly instalments.");
+			errors.put(OverdueCollectionProcess.PLAN_INSTALMENTS, Messages.text("collection.planInstalmentsOutOfRange"));
 		}
 		if (firstDue == null || firstDue.isBefore(today) || firstDue.isAfter(today.plusDays(60))) {
-			errors.put(OverdueCollectionProcess.PLAN_FIRST_DUE_DATE,
-					"The first instalment is due between today and 60 days from now.");
+			errors.put(OverdueCollectionProcess.PLAN_FIRST_DUE_DATE, Messages.text("collection.planFirstDueOutOfRange"));
 		}
 		if (!instalments.findByCaseIdOrderBySeq(collectionCase.getId()).isEmpty()) {
-			errors.put(OverdueCollectionProcess.COLLECTION_ACTION, "This case already has a payment plan.");
+			errors.put(OverdueCollectionProcess.COLLECTION_ACTION, Messages.text("collection.planExists"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(String.join(" ", errors.values()), errors);
@@ -437,8 +436,8 @@ public class CollectionService {
 		CollectionCase collectionCase = openCase(caseId);
 		checkMayApproveWriteOff(collectionCase, approver);
 		if (!approve && (comment == null || comment.isBlank())) {
-			throw new InvalidRequestException("Say why the write-off is rejected.",
-					Map.of(OverdueCollectionProcess.WRITE_OFF_COMMENT, "Say why the write-off is rejected."));
+			String message = Messages.text("collection.writeOffRejectionReasonMissing");
+			throw new InvalidRequestException(message, Map.of(OverdueCollectionProcess.WRITE_OFF_COMMENT, message));
 		}
 		log(caseId, approve ? "WRITE_OFF_APPROVED" : "WRITE_OFF_REJECTED",
 				(approve ? "Write-off approved" : "Write-off rejected") + (comment == null || comment.isBlank() ? "." : ": " + comment.trim()),
@@ -450,11 +449,10 @@ public class CollectionService {
 
 	void checkMayApproveWriteOff(CollectionCase collectionCase, String approver) {
 		if (approver == null) {
-			throw new ConflictException("A write-off must be approved by a named regional manager: claim the task first.");
+			throw new ConflictException(Messages.text("collection.claimWriteOffFirst"));
 		}
 		if (approver.equals(collectionCase.getWriteOffProposedBy()) || approver.equals(collectionCase.getVanishedReportedBy())) {
-			throw new com.creditdesk.approval.FourEyesViolation("Four eyes: " + approver
-					+ " proposed this write-off and cannot approve it; another regional manager must.");
+			throw new com.creditdesk.approval.FourEyesViolation(Messages.text("collection.ownWriteOffProposal", approver));
 		}
 	}
 
@@ -548,19 +546,22 @@ public class CollectionService {
 	public Dispute raiseDispute(long caseId, String invoiceNumber, String reason, String user, LocalDate today) {
 		CollectionCase collectionCase = openCase(caseId);
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidRequestException("Say what the customer disputes.", Map.of("reason", "Say what the customer disputes."));
+			String message = Messages.text("collection.disputeReasonMissing");
+			throw new InvalidRequestException(message, Map.of("reason", message));
 		}
 		OverdueItem item = overdues.openItems(collectionCase.getCustomerId(), today)
 			.stream()
 			.filter(candidate -> candidate.invoiceNumber().equalsIgnoreCase(invoiceNumber == null ? "" : invoiceNumber.trim()))
 			.findFirst()
-			.orElseThrow(() -> new InvalidRequestException("Invoice " + invoiceNumber
-					+ " is not an open invoice of this customer.", Map.of("invoiceNumber", "Not an open invoice of this customer.")));
+			.orElseThrow(() -> {
+				String message = Messages.text("collection.invoiceNotOpen", String.valueOf(invoiceNumber));
+				return new InvalidRequestException(message, Map.of("invoiceNumber", message));
+			});
 		boolean alreadyOpen = disputes.findByCaseIdAndStatus(caseId, Dispute.Status.OPEN)
 			.stream()
 			.anyMatch(open -> open.getReceivableId() == item.receivableId());
 		if (alreadyOpen) {
-			throw new ConflictException("Invoice " + item.invoiceNumber() + " is already disputed.");
+			throw new ConflictException(Messages.text("collection.invoiceAlreadyDisputed", item.invoiceNumber()));
 		}
 		Dispute dispute = disputes.saveAndFlush(new Dispute(caseId, item.receivableId(), reason.trim(), user));
 		log(caseId, "DISPUTE", "Invoice " + item.invoiceNumber() + " (" + Money.format(item.openAmount())
@@ -582,13 +583,13 @@ public class CollectionService {
 	@Transactional
 	public void resolveDispute(long disputeId, String user, boolean upheld, String notes) {
 		Dispute dispute = disputes.findById(disputeId)
-			.orElseThrow(() -> new NotFoundException("Dispute " + disputeId + " does not exist."));
+			.orElseThrow(() -> new NotFoundException(Messages.text("collection.disputeNotFound", String.valueOf(disputeId))));
 		if (dispute.getStatus() != Dispute.Status.OPEN) {
-			throw new ConflictException("Dispute " + disputeId + " is already resolved.");
+			throw new ConflictException(Messages.text("collection.disputeAlreadyResolved", String.valueOf(disputeId)));
 		}
 		if (notes == null || notes.isBlank()) {
-			throw new InvalidRequestException("Say how the dispute was resolved.",
-					Map.of(OverdueCollectionProcess.DISPUTE_NOTES, "Say how the dispute was resolved."));
+			String message = Messages.text("collection.disputeResolutionMissing");
+			throw new InvalidRequestException(message, Map.of(OverdueCollectionProcess.DISPUTE_NOTES, message));
 		}
 		dispute.resolve(upheld ? Dispute.Status.UPHELD : Dispute.Status.REJECTED, notes.trim(), user);
 		log(dispute.getCaseId(), "DISPUTE_RESOLVED", (upheld ? "Dispute upheld (a credit note follows from the ERP): "
@@ -604,7 +605,8 @@ public class CollectionService {
 	private CollectionCase openCase(long caseId) {
 		CollectionCase collectionCase = get(caseId);
 		if (!collectionCase.isOpen()) {
-			throw new ConflictException("Collection case " + caseId + " is closed (" + collectionCase.getStatus() + ").");
+			throw new ConflictException(Messages.text("collection.caseClosed", String.valueOf(caseId),
+					String.valueOf(collectionCase.getStatus())));
 		}
 		return collectionCase;
 	}
@@ -651,7 +653,8 @@ public class CollectionService {
 	CollectionDocument document(long caseId, long documentId) {
 		return documents.findById(documentId)
 			.filter(document -> document.getCaseId() == caseId)
-			.orElseThrow(() -> new NotFoundException("Case " + caseId + " has no document " + documentId + "."));
+			.orElseThrow(() -> new NotFoundException(Messages.text("collection.documentNotFound", String.valueOf(caseId),
+					String.valueOf(documentId))));
 	}
 
 	@Transactional(readOnly = true)

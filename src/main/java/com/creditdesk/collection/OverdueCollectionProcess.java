@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
@@ -125,7 +126,8 @@ public final class OverdueCollectionProcess {
 			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw UserInput.rejection("Enter the date as YYYY-MM-DD, not '" + text + "'.", Map.of(name, "Not a date."));
+			String message = Messages.text("collection.notADate", text);
+			throw UserInput.rejection(message, Map.of(name, message));
 		}
 	}
 
@@ -144,7 +146,8 @@ public final class OverdueCollectionProcess {
 			return text == null ? null : Integer.valueOf(text);
 		}
 		catch (NumberFormatException e) {
-			throw UserInput.rejection("Enter a whole number for " + name + ".", Map.of(name, "Not a whole number."));
+			String message = Messages.text("collection.notAWholeNumber", name);
+			throw UserInput.rejection(message, Map.of(name, message));
 		}
 	}
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.system.Messages;
 
 /**
  * Four eyes on the write-off approval (UserTask_ApproveWriteOff): whoever proposed the write-off (or reported the
@@ -32,7 +33,7 @@ class WriteOffTaskListener implements TaskListener {
 		};
 		if (user == null) {
 			if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				throw new AuthorizationException("A write-off must be approved by a named regional manager: claim the task first.");
+				throw new AuthorizationException(Messages.text("collection.claimWriteOffFirst"));
 			}
 			return;
 		}

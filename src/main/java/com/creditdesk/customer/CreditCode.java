@@ -3,6 +3,8 @@ package com.creditdesk.customer;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.creditdesk.system.Messages;
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-character alphabet
  * (digits and upper-case letters without I, O, S, V, Z); characters 3 to 8 are the administrative division code
@@ -27,31 +29,29 @@ public final class CreditCode {
 	 */
 	public static Optional<String> problem(String code) {
 		if (code == null || code.isBlank()) {
-			return Optional.of("The unified social credit code is missing.");
+			return Optional.of(Messages.text("customer.creditCodeMissing"));
 		}
 		String normalized = normalize(code);
 		if (normalized.length() != 18) {
-			return Optional.of("The unified social credit code must have 18 characters; '" + normalized + "' has "
-					+ normalized.length() + ".");
+			return Optional.of(Messages.text("customer.creditCodeLength", normalized,
+					String.valueOf(normalized.length())));
 		}
 		for (int i = 0; i < 18; i++) {
 			char c = normalized.charAt(i);
 			if (ALPHABET.indexOf(c) < 0) {
-				return Optional.of("The unified social credit code '" + normalized + "' contains '" + c
-						+ "' at position " + (i + 1) + "; only digits and the letters A-Y without I, O, S, V are used.");
+				return Optional.of(Messages.text("customer.creditCodeCharacter", normalized, String.valueOf(c),
+						String.valueOf(i + 1)));
 			}
 		}
 		for (int i = 2; i < 8; i++) {
 			if (!Character.isDigit(normalized.charAt(i))) {
-				return Optional.of("The unified social credit code '" + normalized
-						+ "' must have the 6-digit administrative division code at positions 3 to 8.");
+				return Optional.of(Messages.text("customer.creditCodeDivision", normalized));
 			}
 		}
 		char expected = checkCharacter(normalized.substring(0, 17));
 		if (normalized.charAt(17) != expected) {
-			return Optional.of("The unified social credit code '" + normalized + "' has the check character '"
-					+ normalized.charAt(17) + "' but its first 17 characters require '" + expected
-					+ "'. Please check the code for a typing error.");
+			return Optional.of(Messages.text("customer.creditCodeCheck", normalized,
+					String.valueOf(normalized.charAt(17)), String.valueOf(expected)));
 		}
 		return Optional.empty();
 	}

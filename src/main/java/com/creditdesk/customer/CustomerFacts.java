@@ -3,6 +3,8 @@ package com.creditdesk.customer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.creditdesk.system.Messages;
+
 /** The company facts a rep records about a (prospective) customer. */
 public record CustomerFacts(String name, String creditCode, OwnershipType ownershipType, String industry,
 		String region, String companySize, String address, String contactName, String contactPhone) {
@@ -11,27 +13,27 @@ public record CustomerFacts(String name, String creditCode, OwnershipType owners
 	public Map<String, String> problems() {
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (name == null || name.isBlank()) {
-			problems.put("customerName", "The company name is missing.");
+			problems.put("customerName", Messages.text("customer.nameMissing"));
 		}
 		else if (name.length() > 200) {
-			problems.put("customerName", "The company name is longer than 200 characters.");
+			problems.put("customerName", Messages.text("customer.nameTooLong"));
 		}
 		CreditCode.problem(creditCode).ifPresent(problem -> problems.put("creditCode", problem));
 		if (ownershipType == null) {
-			problems.put("ownershipType", "Choose the ownership type.");
+			problems.put("ownershipType", Messages.text("customer.ownershipMissing"));
 		}
-		tooLong(problems, "industry", "The industry", industry, 100);
-		tooLong(problems, "region", "The region", region, 100);
-		tooLong(problems, "companySize", "The company size", companySize, 20);
-		tooLong(problems, "address", "The address", address, 300);
-		tooLong(problems, "contactName", "The contact's name", contactName, 100);
-		tooLong(problems, "contactPhone", "The contact's phone", contactPhone, 40);
+		tooLong(problems, "industry", Messages.text("label.industry"), industry, 100);
+		tooLong(problems, "region", Messages.text("label.region"), region, 100);
+		tooLong(problems, "companySize", Messages.text("label.companySize"), companySize, 20);
+		tooLong(problems, "address", Messages.text("label.address"), address, 300);
+		tooLong(problems, "contactName", Messages.text("label.contactName"), contactName, 100);
+		tooLong(problems, "contactPhone", Messages.text("label.contactPhone"), contactPhone, 40);
 		return problems;
 	}
 
 	private static void tooLong(Map<String, String> problems, String key, String label, String value, int max) {
 		if (value != null && value.strip().length() > max) {
-			problems.put(key, label + " is longer than " + max + " characters.");
+			problems.put(key, Messages.text("customer.longerThan", label, String.valueOf(max)));
 		}
 	}
 

@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.ForbiddenException;
-import com.creditdesk.system.NotFoundException;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
+import com.creditdesk.system.NotFoundException;
 
 /** Changes to a customer's master data and credit standing. */
 @Service
@@ -41,8 +42,8 @@ public class CustomerService {
 		Customer customer = existing.orElseGet(() -> new Customer(facts.name().trim(), code, facts.ownershipType(), rep));
 		customer.reopenProspect(rep); // a withdrawn or declined prospect is nobody's: the rep who starts again takes it
 		if (existing.isPresent() && !customer.getResponsibleRep().equals(rep)) {
-			throw new ConflictException("Customer " + customer.getName() + " (" + code + ") is looked after by "
-					+ customer.getResponsibleRep() + "; only that rep can investigate it.");
+			throw new ConflictException(Messages.text("customer.otherRep", customer.getName(), code,
+					customer.getResponsibleRep()));
 		}
 		ensureNoOpenCase(customer);
 		customer.updateFacts(facts.name().trim(), facts.ownershipType(), facts.industry(), facts.region(),
@@ -136,13 +137,14 @@ public class CustomerService {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public Customer lock(long customerId) {
 		return customers.findForUpdate(customerId)
-			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " does not exist."));
+			.orElseThrow(() -> new NotFoundException(Messages.text("customer.notFound", String.valueOf(customerId))));
 	}
 
 	@Transactional(readOnly = true)
 	public Customer get(long customerId) {
 		return customers.findById(customerId)
-			.orElseThrow(() -> new InvalidRequestException("Customer " + customerId + " does not exist."));
+			.orElseThrow(() -> new InvalidRequestException(Messages.text("customer.notFound",
+					String.valueOf(customerId))));
 	}
 
 	/**
@@ -152,10 +154,9 @@ public class CustomerService {
 	@Transactional(readOnly = true)
 	public Customer visibleTo(long customerId, CurrentUser user) {
 		Customer customer = customers.findById(customerId)
-			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " does not exist."));
+			.orElseThrow(() -> new NotFoundException(Messages.text("customer.notFound", String.valueOf(customerId))));
 		if (!user.seesCustomerOf(customer.getResponsibleRep())) {
-			throw new ForbiddenException("Customer " + customerId
-					+ " is looked after by another rep; only its rep and managers may see it.");
+			throw new ForbiddenException(Messages.text("customer.notYours", String.valueOf(customerId)));
 		}
 		return customer;
 	}
@@ -169,8 +170,8 @@ public class CustomerService {
 
 	private static void ensureNoOpenCase(Customer customer) {
 		if (customer.getOpenCaseProcessId() != null) {
-			throw new ConflictException("Customer " + customer.getName() + " already has an open credit case (process "
-					+ customer.getOpenCaseProcessId() + "); finish or cancel it first.");
+			throw new ConflictException(Messages.text("customer.openCase", customer.getName(),
+					customer.getOpenCaseProcessId()));
 		}
 	}
 

@@ -355,8 +355,9 @@ class DemoPortfolio implements HealthIndicator {
 
 	private int investigate() {
 		List<Investigation> all = List.of(
+				// CNY 5,000 above the suggested 275,000: a policy exception, so the regional manager decides too
 				new Investigation("ana", "上海申达五金交电有限公司", "华东", 1, 3, 300_000, 280_000, null,
-						List.of("clara:APPROVE", "dora:APPROVE")),
+						List.of("clara:APPROVE", "dora:APPROVE", "erik:APPROVE")),
 				new Investigation("ben", "广州粤海建材贸易有限公司", "华南", 1, 4, 90_000, 90_000, null,
 						List.of("carl:APPROVE")),
 				new Investigation("carl", "北京京开电气设备有限公司", "华北", 10, 4, 1_500_000, 1_500_000, null,
@@ -422,8 +423,10 @@ class DemoPortfolio implements HealthIndicator {
 					if ("application".equals(inv.stopBefore())) {
 						return;
 					}
+					// the justification counts only where the policy sees an exception (above the suggestion)
 					submit(task, inv.rep(), Map.of("proposedLimit", inv.proposed(), "proposedTermMonths", 12,
-							"proposalReason", "按月进货稳定，财务状况良好 Steady monthly purchases, sound finances"));
+							"proposalReason", "按月进货稳定，财务状况良好 Steady monthly purchases, sound finances",
+							"exceptionJustification", "旺季订单增加，老板个人担保 Seasonal orders grow; the owner guarantees personally"));
 				}
 				case "UserTask_ApproveCreditGrant" -> {
 					if (decisions.isEmpty()) {

@@ -141,23 +141,34 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 	private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
 		List<String> everyone = List.copyOf(ROLE_GROUPS.keySet());
 		// each role sees the filters that can hold its tasks (a rep never gets an approval, for example)
+		List<String> managers = List.of(Roles.CUSTOMER_MANAGERS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS);
+		List<String> managersAndAdmins = new java.util.ArrayList<>(managers);
+		managersAndAdmins.add(Roles.CREDIT_ADMINS);
 		List<FilterSpec> specs = List.of(
 				new FilterSpec("我的任务 All my tasks", "All my tasks",
 						"分给您或您所在组的全部任务 Every task you may work on: assigned to you or to your groups", -10,
-						null, everyone),
+						query -> {
+						}, everyone),
 				new FilterSpec("信用调查 Credit investigations", "Credit investigations",
 						"调查、银行征询和授信申请 Investigation, bank inquiry and application tasks", 0,
-						"credit-investigation", List.of(Roles.SALES_REPS, Roles.CREDIT_ADMINS)),
+						process("credit-investigation"), List.of(Roles.SALES_REPS, Roles.CREDIT_ADMINS)),
 				new FilterSpec("授信审批 Credit approvals", "Credit approvals",
 						"等待您这一级审批的授信 Credit-grant approvals waiting for your level", 10,
-						"credit-grant-approval", List.of(Roles.CUSTOMER_MANAGERS, Roles.DIRECT_SALES_MANAGERS,
-								Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)),
+						process("credit-grant-approval"), managersAndAdmins),
+				// the reminder (priority 80) and the escalation (90) mark what is past its due date
+				new FilterSpec("逾期待办 Overdue", "Overdue",
+						"已过期限、已提醒或已升级的任务 Tasks past their due date: reminded or escalated", 5,
+						query -> query.taskMinPriority(OVERDUE_PRIORITY), managersAndAdmins),
 				new FilterSpec("信用复核 Credit reviews", "Credit reviews",
-						"老客户的信用复核 Re-evaluations of existing customers", 20, "credit-reevaluation",
+						"老客户的信用复核 Re-evaluations of existing customers", 20, process("credit-reevaluation"),
 						List.of(Roles.SALES_REPS, Roles.CUSTOMER_MANAGERS, Roles.CREDIT_ADMINS)),
 				new FilterSpec("催收 Collections", "Collections", "需要追收的逾期应收 Overdue receivables to chase", 30,
-						"overdue-collection",
-						List.of(Roles.SALES_REPS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)));
+						process("overdue-collection"),
+						List.of(Roles.SALES_REPS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)),
+				// credit administrators see every task; this view shows who has not taken theirs yet
+				new FilterSpec("无人认领 Unclaimed", "Unclaimed",
+						"还没有人认领的任务 Open tasks nobody has claimed yet", 40, TaskQuery::taskUnassigned,
+						List.of(Roles.CREDIT_ADMINS)));
 		for (FilterSpec spec : specs) {
 			Filter filter = filters.createFilterQuery().filterName(spec.name()).singleResult();
 			Filter former = filter != null ? null
@@ -174,9 +185,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 				// No expressions (e.g. ${currentUser()}): stored-query expressions are disabled on purpose, and
 				// authorization already limits every filter to the tasks the user may see.
 				TaskQuery query = tasks.createTaskQuery();
-				if (spec.processKey() != null) {
-					query.processDefinitionKey(spec.processKey());
-				}
+				spec.query().accept(query);
 				Map<String, Object> props = new LinkedHashMap<>();
 				props.put("description", spec.description());
 				props.put("priority", spec.priority());
@@ -205,8 +214,15 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 			Map.of("name", "creditGrade", "label", "等级 Grade"));
 
 	/** @param formerName the English name earlier versions created it under (renamed on start) */
-	private record FilterSpec(String name, String formerName, String description, int priority, String processKey,
-			List<String> groups) {
+	private record FilterSpec(String name, String formerName, String description, int priority,
+			java.util.function.Consumer<TaskQuery> query, List<String> groups) {
+	}
+
+	/** Tasks at or above this priority are past their due date: the approval reminder sets 80, escalations 80–90. */
+	static final int OVERDUE_PRIORITY = 80;
+
+	private static java.util.function.Consumer<TaskQuery> process(String key) {
+		return query -> query.processDefinitionKey(key);
 	}
 
 	private void createDemoUsers(IdentityService identity) {

@@ -118,6 +118,15 @@ public class CreditFile {
 
 	private String proposedBy;
 
+	/** The policy exceptions of the proposal (DMN policy-exceptions), comma-separated codes; null: within policy. */
+	private String exceptionCodes;
+
+	/** The exceptions as people read them, one per line, with their gaps. */
+	private String exceptionSummary;
+
+	/** Why the rep proposes beyond the policy (required for an exception). */
+	private String exceptionJustification;
+
 	@Column(name = "outcome_note")
 	private String outcomeNote;
 
@@ -185,7 +194,9 @@ public class CreditFile {
 
 	void recordBankInquiry(String bankName, BigDecimal facility, String repaymentRecord, String comment,
 			String inquiredBy) {
-		ensureInProgress();
+		if (status != CreditFileStatus.SUBMITTED) {
+			ensureInProgress(); // a proposal that crossed the bank-inquiry rule is asked about before it is decided
+		}
 		this.bankName = bankName;
 		this.bankFacilityAmount = facility;
 		this.bankRepaymentRecord = repaymentRecord;
@@ -194,10 +205,14 @@ public class CreditFile {
 		this.bankInquiredAt = Instant.now();
 	}
 
-	void submitApplication(BigDecimal proposedLimit, int termMonths, String reason, String proposedBy) {
+	void submitApplication(BigDecimal proposedLimit, int termMonths, String reason, String proposedBy,
+			PolicyExceptions exceptions, String justification) {
 		if (status != CreditFileStatus.SUBMITTED) {
 			ensureInProgress(); // a submitted application may be revised until it is decided
 		}
+		this.exceptionCodes = exceptions.isEmpty() ? null : exceptions.codes();
+		this.exceptionSummary = exceptions.isEmpty() ? null : exceptions.summary();
+		this.exceptionJustification = exceptions.isEmpty() ? null : justification;
 		this.proposedLimit = proposedLimit;
 		this.proposedTermMonths = termMonths;
 		this.proposalReason = reason;
@@ -349,6 +364,18 @@ public class CreditFile {
 
 	public Instant getEnteredAt() {
 		return enteredAt;
+	}
+
+	public String getExceptionCodes() {
+		return exceptionCodes;
+	}
+
+	public String getExceptionSummary() {
+		return exceptionSummary;
+	}
+
+	public String getExceptionJustification() {
+		return exceptionJustification;
 	}
 
 }

@@ -27,8 +27,11 @@ class CreditFileController {
 
 	private final InvestigationWithdrawal withdrawal;
 
+	private final ScoreExplanation explanation;
+
 	CreditFileController(CreditInvestigationService investigations, CustomerService customers,
-			InvestigationWithdrawal withdrawal) {
+			InvestigationWithdrawal withdrawal, ScoreExplanation explanation) {
+		this.explanation = explanation;
 		this.investigations = investigations;
 		this.customers = customers;
 		this.withdrawal = withdrawal;
@@ -56,13 +59,26 @@ class CreditFileController {
 		return CreditFileView.of(file);
 	}
 
+	/** Why the file scored what it did, from the scorecard that scored it (see {@link ScoreExplanation}). */
+	@GetMapping("/credit-files/{id}/score-explanation")
+	ScoreExplanation.Explanation explain(@PathVariable long id) {
+		CreditFile file = investigations.get(id);
+		customers.visibleTo(file.getCustomerId(), CurrentUser.get());
+		if (file.getCreditScore() == null || file.getRatios().quickRatio() == null) {
+			throw new com.creditdesk.system.ConflictException(
+					com.creditdesk.system.Messages.text("investigation.notScoredYet", String.valueOf(id)));
+		}
+		return explanation.explain(file);
+	}
+
 	record CreditFileView(long id, long customerId, CreditFileKind kind, CreditFileStatus status,
 			String statementPeriod, boolean statementsAudited, FinancialStatement statement, FinancialRatios ratios,
 			Map<String, String> ratioAssessments, Map<QualitativeItem, Rating> ratings, int qualitativePoints,
 			BigDecimal expectedMonthlyPurchases, int paymentTermDays, BigDecimal requestedLimit, Integer creditScore,
 			String creditGrade, BigDecimal suggestedLimit, String decisionVersions, String bankInquiryReasons,
 			String bankInquirySummary, BigDecimal proposedLimit, Integer proposedTermMonths, String proposalReason,
-			String outcomeNote, String enteredBy, Instant enteredAt, String processInstanceId) {
+			String outcomeNote, String enteredBy, Instant enteredAt, String processInstanceId, String exceptionCodes,
+			String exceptionSummary, String exceptionJustification) {
 
 		static CreditFileView of(CreditFile f) {
 			return new CreditFileView(f.getId(), f.getCustomerId(), f.getKind(), f.getStatus(), f.getStatementPeriod(),
@@ -73,7 +89,8 @@ class CreditFileController {
 					f.getSuggestedLimit(), f.getDecisionVersions(), f.getBankInquiryReasons(),
 					CreditFileSummary.bankInquirySummary(f), f.getProposedLimit(), f.getProposedTermMonths(),
 					f.getProposalReason(), f.getOutcomeNote(), f.getEnteredBy(), f.getEnteredAt(),
-					f.getProcessInstanceId());
+					f.getProcessInstanceId(), f.getExceptionCodes(), f.getExceptionSummary(),
+					f.getExceptionJustification());
 		}
 
 	}

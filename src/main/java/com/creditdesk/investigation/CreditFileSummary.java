@@ -13,7 +13,8 @@ import com.creditdesk.system.Money;
 public record CreditFileSummary(long creditFileId, long customerId, Integer creditScore, String creditGrade,
 		BigDecimal suggestedLimit, BigDecimal proposedLimit, Integer proposedTermMonths, String proposalReason,
 		Map<String, String> ratioAssessments, String bankInquirySummary, String caseProcessInstanceId,
-		String proposedBy, BigDecimal expectedMonthlyPurchases, int paymentTermDays, Map<String, String> ratioLights) {
+		String proposedBy, BigDecimal expectedMonthlyPurchases, int paymentTermDays, Map<String, String> ratioLights,
+		String exceptionCodes, String exceptionSummary, String exceptionJustification) {
 
 	public static CreditFileSummary summaryOf(CreditFile file) {
 		return of(file);
@@ -24,7 +25,8 @@ public record CreditFileSummary(long creditFileId, long customerId, Integer cred
 				file.getSuggestedLimit(), file.getProposedLimit(), file.getProposedTermMonths(),
 				file.getProposalReason(), assessments(file.getRatios()), bankInquirySummary(file),
 				file.getProcessInstanceId(), file.getProposedBy(), file.getExpectedMonthlyPurchases(),
-				file.getPaymentTermDays(), lights(file.getRatios()));
+				file.getPaymentTermDays(), lights(file.getRatios()), file.getExceptionCodes(), file.getExceptionSummary(),
+				file.getExceptionJustification());
 	}
 
 	/** Ratio name → "✔ 1.25 : 1 达标 meets" or "✘ 0.85 : 1 未达标 misses", for the approver's summary band. */

@@ -82,6 +82,21 @@ public final class CreditInvestigationProcess {
 	public static final String SUGGESTED_LIMIT = "suggestedLimit";
 	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
 	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText";
+
+	/** The rep's written justification of a policy exception (application form). */
+	public static final String EXCEPTION_JUSTIFICATION = "exceptionJustification";
+
+	/** Whether the submitted proposal is a policy exception: the approval goes one tier higher (approval-authority). */
+	public static final String POLICY_EXCEPTION = "policyException";
+
+	/** Whether the proposal crossed the bank-inquiry rule without a bank inquiry on the file yet. */
+	public static final String PROPOSAL_NEEDS_BANK_INQUIRY = "proposalNeedsBankInquiry";
+
+	/** Why the file scored what it did (ScoreExplanation), for the application and cash-only forms. */
+	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText";
+
+	/** The grade's limit validity (review-interval), for the application form's warning. */
+	public static final String LIMIT_VALIDITY_MONTHS = "limitValidityMonths";
 	public static final String BANK_INQUIRY_SUMMARY = "bankInquirySummary";
 
 	// variables: bank inquiry form

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 
 /** Keeps the credit files: creates them, records each step of an investigation, reads them back. */
 @Service
@@ -60,9 +61,9 @@ public class CreditInvestigationService {
 
 	@Transactional
 	public CreditFile submitApplication(long fileId, BigDecimal proposedLimit, int termMonths, String reason,
-			String proposedBy) {
+			String proposedBy, PolicyExceptions exceptions, String justification) {
 		CreditFile file = get(fileId);
-		file.submitApplication(proposedLimit, termMonths, reason, proposedBy);
+		file.submitApplication(proposedLimit, termMonths, reason, proposedBy, exceptions, justification);
 		return file;
 	}
 
@@ -76,7 +77,8 @@ public class CreditInvestigationService {
 	@Transactional(readOnly = true)
 	public CreditFile get(long fileId) {
 		return files.findById(fileId)
-			.orElseThrow(() -> new InvalidRequestException("Credit file " + fileId + " does not exist."));
+			.orElseThrow(() -> new InvalidRequestException(Messages.text("investigation.fileNotFound",
+					String.valueOf(fileId))));
 	}
 
 	@Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.creditdesk.system.Inputs;
+import com.creditdesk.system.Messages;
 
 /**
  * Computes the credit policy's four ratios from the statement figures. Pure arithmetic; the points and grades
@@ -29,55 +30,62 @@ public final class FinancialRatioCalculator {
 	 */
 	public static Map<String, String> problems(FinancialStatement s) {
 		Map<String, String> problems = new LinkedHashMap<>();
-		requireAtLeastZero(problems, "quickAssets", "Quick assets", s.quickAssets());
-		requirePositive(problems, "currentLiabilities", "Current liabilities", s.currentLiabilities(),
-				"the quick ratio divides by it");
-		requireAtLeastZero(problems, "totalLiabilities", "Total liabilities", s.totalLiabilities());
-		requirePositive(problems, "totalAssetsStart", "Total assets at period start", s.totalAssetsStart(),
-				"the average total assets use it");
-		requirePositive(problems, "totalAssetsEnd", "Total assets at period end", s.totalAssetsEnd(),
-				"the debt-to-asset ratio divides by it");
-		requirePositive(problems, "salesRevenue", "Sales revenue", s.salesRevenue(),
-				"the net profit margin divides by it");
+		String quickAssets = Messages.text("label.quickAssets");
+		String currentLiabilities = Messages.text("label.currentLiabilities");
+		String totalLiabilities = Messages.text("label.totalLiabilities");
+		String totalAssetsStart = Messages.text("label.totalAssetsStart");
+		String totalAssetsEnd = Messages.text("label.totalAssetsEnd");
+		String salesRevenue = Messages.text("label.salesRevenue");
+		requireAtLeastZero(problems, "quickAssets", quickAssets, s.quickAssets());
+		requirePositive(problems, "currentLiabilities", currentLiabilities, s.currentLiabilities(),
+				Messages.text("investigation.quickRatioDividesByIt"));
+		requireAtLeastZero(problems, "totalLiabilities", totalLiabilities, s.totalLiabilities());
+		requirePositive(problems, "totalAssetsStart", totalAssetsStart, s.totalAssetsStart(),
+				Messages.text("investigation.averageAssetsUseIt"));
+		requirePositive(problems, "totalAssetsEnd", totalAssetsEnd, s.totalAssetsEnd(),
+				Messages.text("investigation.debtToAssetDividesByIt"));
+		requirePositive(problems, "salesRevenue", salesRevenue, s.salesRevenue(),
+				Messages.text("investigation.netProfitMarginDividesByIt"));
 		if (s.netProfit() == null) {
-			problems.put("netProfit", "Net profit is missing (enter a negative amount for a loss).");
+			problems.put("netProfit", Messages.text("investigation.netProfitMissing"));
 		}
-		requireWithinRange(problems, "quickAssets", "Quick assets", s.quickAssets());
-		requireWithinRange(problems, "currentLiabilities", "Current liabilities", s.currentLiabilities());
-		requireWithinRange(problems, "totalLiabilities", "Total liabilities", s.totalLiabilities());
-		requireWithinRange(problems, "totalAssetsStart", "Total assets at period start", s.totalAssetsStart());
-		requireWithinRange(problems, "totalAssetsEnd", "Total assets at period end", s.totalAssetsEnd());
-		requireWithinRange(problems, "salesRevenue", "Sales revenue", s.salesRevenue());
-		requireWithinRange(problems, "netProfit", "Net profit", s.netProfit());
+		requireWithinRange(problems, "quickAssets", quickAssets, s.quickAssets());
+		requireWithinRange(problems, "currentLiabilities", currentLiabilities, s.currentLiabilities());
+		requireWithinRange(problems, "totalLiabilities", totalLiabilities, s.totalLiabilities());
+		requireWithinRange(problems, "totalAssetsStart", totalAssetsStart, s.totalAssetsStart());
+		requireWithinRange(problems, "totalAssetsEnd", totalAssetsEnd, s.totalAssetsEnd());
+		requireWithinRange(problems, "salesRevenue", salesRevenue, s.salesRevenue());
+		requireWithinRange(problems, "netProfit", Messages.text("label.netProfit"), s.netProfit());
 		if (s.quickAssets() != null && s.totalAssetsEnd() != null && s.quickAssets().compareTo(s.totalAssetsEnd()) > 0
 				&& !problems.containsKey("totalAssetsEnd")) {
-			problems.put("quickAssets", "Quick assets (" + s.quickAssets().toPlainString()
-					+ ") cannot exceed total assets at period end (" + s.totalAssetsEnd().toPlainString() + ").");
+			problems.put("quickAssets", Messages.text("investigation.quickAssetsAboveTotalAssets",
+					s.quickAssets().toPlainString(), s.totalAssetsEnd().toPlainString()));
 		}
 		if (s.currentLiabilities() != null && s.totalLiabilities() != null
 				&& s.currentLiabilities().compareTo(s.totalLiabilities()) > 0 && !problems.containsKey("currentLiabilities")) {
-			problems.put("currentLiabilities", "Current liabilities (" + s.currentLiabilities().toPlainString()
-					+ ") cannot exceed total liabilities (" + s.totalLiabilities().toPlainString() + ").");
+			problems.put("currentLiabilities", Messages.text("investigation.currentAboveTotalLiabilities",
+					s.currentLiabilities().toPlainString(), s.totalLiabilities().toPlainString()));
 		}
 		if (s.netProfit() != null && s.salesRevenue() != null && s.netProfit().compareTo(s.salesRevenue()) > 0
 				&& !problems.containsKey("salesRevenue")) {
-			problems.put("netProfit", "Net profit (" + s.netProfit().toPlainString() + ") cannot exceed sales revenue ("
-					+ s.salesRevenue().toPlainString() + "): check the two figures.");
+			problems.put("netProfit", Messages.text("investigation.netProfitAboveRevenue", s.netProfit().toPlainString(),
+					s.salesRevenue().toPlainString()));
 		}
 		if (problems.isEmpty()) {
-			requirePlausibleRatio(problems, "currentLiabilities", "quick ratio", s.quickAssets(), s.currentLiabilities());
-			requirePlausibleRatio(problems, "totalAssetsEnd", "debt-to-asset ratio", s.totalLiabilities(),
-					s.totalAssetsEnd());
-			requirePlausibleRatio(problems, "totalAssetsStart", "total asset turnover", s.salesRevenue(),
-					s.totalAssetsStart().add(s.totalAssetsEnd()).divide(TWO));
+			requirePlausibleRatio(problems, "currentLiabilities", Messages.text("label.quickRatio"), s.quickAssets(),
+					s.currentLiabilities());
+			requirePlausibleRatio(problems, "totalAssetsEnd", Messages.text("label.debtToAssetRatio"),
+					s.totalLiabilities(), s.totalAssetsEnd());
+			requirePlausibleRatio(problems, "totalAssetsStart", Messages.text("label.totalAssetTurnover"),
+					s.salesRevenue(), s.totalAssetsStart().add(s.totalAssetsEnd()).divide(TWO));
 		}
 		return problems;
 	}
 
 	private static void requireWithinRange(Map<String, String> problems, String key, String label, BigDecimal value) {
 		if (value != null && !problems.containsKey(key) && value.abs().compareTo(Inputs.MAX_AMOUNT) > 0) {
-			problems.put(key, label + " (" + value.toPlainString() + ") is beyond the largest figure CreditDesk takes ("
-					+ Inputs.MAX_AMOUNT.toPlainString() + ").");
+			problems.put(key, Messages.text("investigation.figureTooLarge", label, value.toPlainString(),
+					Inputs.MAX_AMOUNT.toPlainString()));
 		}
 	}
 
@@ -85,8 +93,8 @@ public final class FinancialRatioCalculator {
 			BigDecimal numerator, BigDecimal denominator) {
 		BigDecimal ratio = ratio(numerator, denominator);
 		if (ratio.abs().compareTo(RATIO_LIMIT) > 0) {
-			problems.put(key, "These figures give a " + name + " of " + ratio.toPlainString()
-					+ ", beyond " + RATIO_LIMIT + ": check whether a figure was mistyped.");
+			problems.put(key, Messages.text("investigation.implausibleRatio", name, ratio.toPlainString(),
+					RATIO_LIMIT.toString()));
 		}
 	}
 
@@ -109,21 +117,20 @@ public final class FinancialRatioCalculator {
 
 	private static void requireAtLeastZero(Map<String, String> problems, String key, String label, BigDecimal value) {
 		if (value == null) {
-			problems.put(key, label + " is missing.");
+			problems.put(key, Messages.text("investigation.figureMissing", label));
 		}
 		else if (value.signum() < 0) {
-			problems.put(key, label + " cannot be negative (entered " + value.toPlainString() + ").");
+			problems.put(key, Messages.text("investigation.figureNegative", label, value.toPlainString()));
 		}
 	}
 
 	private static void requirePositive(Map<String, String> problems, String key, String label, BigDecimal value,
 			String why) {
 		if (value == null) {
-			problems.put(key, label + " is missing.");
+			problems.put(key, Messages.text("investigation.figureMissing", label));
 		}
 		else if (value.signum() <= 0) {
-			problems.put(key, label + " must be greater than zero (entered " + value.toPlainString() + "): " + why
-					+ ".");
+			problems.put(key, Messages.text("investigation.figureNotPositive", label, value.toPlainString(), why));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.creditdesk.system.Inputs;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 
 /**
@@ -22,38 +23,38 @@ public record InvestigationInput(String statementPeriod, boolean statementsAudit
 	public Map<String, String> problems() {
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (statementPeriod == null || statementPeriod.isBlank()) {
-			problems.put("statementPeriod", "The statement period is missing (e.g. FY2025).");
+			problems.put("statementPeriod", Messages.text("investigation.periodMissing"));
 		}
 		else if (statementPeriod.strip().length() > 40) {
-			problems.put("statementPeriod", "The statement period is longer than 40 characters.");
+			problems.put("statementPeriod", Messages.text("investigation.periodTooLong"));
 		}
 		problems.putAll(FinancialRatioCalculator.problems(statement));
 		for (QualitativeItem item : QualitativeItem.values()) {
 			Rating rating = ratings.get(item);
 			if (rating == null) {
-				problems.put(item.ratingKey(), item.label() + ": the rating is missing (1 to 5).");
+				problems.put(item.ratingKey(), Messages.text("investigation.ratingMissing", item.label()));
 			}
 			else if (rating.value() < 1 || rating.value() > 5) {
-				problems.put(item.ratingKey(), item.label() + ": the rating must be 1 to 5 (entered "
-						+ rating.value() + ").");
+				problems.put(item.ratingKey(), Messages.text("investigation.ratingOutOfRange", item.label(),
+						String.valueOf(rating.value())));
 			}
 		}
 		if (expectedMonthlyPurchases == null || expectedMonthlyPurchases.signum() <= 0) {
-			problems.put("expectedMonthlyPurchases", "Expected monthly purchases must be greater than zero.");
+			problems.put("expectedMonthlyPurchases", Messages.text("investigation.purchasesNotPositive"));
 		}
 		else if (expectedMonthlyPurchases.compareTo(Inputs.MAX_AMOUNT) > 0) {
-			problems.put("expectedMonthlyPurchases", "Expected monthly purchases are beyond the largest amount "
-					+ "CreditDesk takes (" + Money.format(Inputs.MAX_AMOUNT) + ").");
+			problems.put("expectedMonthlyPurchases", Messages.text("investigation.purchasesTooLarge",
+					Money.format(Inputs.MAX_AMOUNT)));
 		}
 		if (paymentTermDays == null || paymentTermDays < 1 || paymentTermDays > 180) {
-			problems.put("paymentTermDays", "The payment term must be 1 to 180 days.");
+			problems.put("paymentTermDays", Messages.text("investigation.paymentTermOutOfRange"));
 		}
 		if (requestedLimit == null || requestedLimit.signum() <= 0) {
-			problems.put("requestedLimit", "The requested credit limit must be greater than zero.");
+			problems.put("requestedLimit", Messages.text("investigation.requestedLimitNotPositive"));
 		}
 		else if (requestedLimit.compareTo(Inputs.MAX_AMOUNT) > 0) {
-			problems.put("requestedLimit", "The requested credit limit is beyond the largest amount CreditDesk takes ("
-					+ Money.format(Inputs.MAX_AMOUNT) + ").");
+			problems.put("requestedLimit", Messages.text("investigation.requestedLimitTooLarge",
+					Money.format(Inputs.MAX_AMOUNT)));
 		}
 		return problems;
 	}

@@ -11,6 +11,7 @@ import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.Inputs;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
 
 /**
@@ -44,9 +45,9 @@ public class InvestigationWithdrawal {
 	@Transactional
 	public Withdrawn withdraw(long customerId, String reason, CurrentUser user) {
 		Customer customer = customers.visibleTo(customerId, user);
-		String why = Inputs.requiredText("reason", "The reason", reason, 450);
+		String why = Inputs.requiredText("reason", Messages.text("label.reason"), reason, 450);
 		if (why.length() < 5) {
-			throw Inputs.invalid("reason", "Give the reason for withdrawing (at least 5 characters).");
+			throw Inputs.invalid("reason", Messages.text("investigation.withdrawalReasonTooShort"));
 		}
 		String processInstanceId = customer.getOpenCaseProcessId();
 		ProcessInstance investigation = processInstanceId == null ? null
@@ -55,13 +56,12 @@ public class InvestigationWithdrawal {
 					.processDefinitionKey(CreditInvestigationProcess.KEY)
 					.singleResult());
 		if (investigation == null) {
-			throw new ConflictException("Customer " + customer.getName() + " has no open credit investigation to withdraw.");
+			throw new ConflictException(Messages.text("investigation.nothingToWithdraw", customer.getName()));
 		}
 		long approvals = SystemActions.asSystem(identity,
 				() -> runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).count());
 		if (approvals > 0) {
-			throw new ConflictException("The credit-grant application of " + customer.getName() + " is with the "
-					+ "approvers; it can no longer be withdrawn, ask them to reject it.");
+			throw new ConflictException(Messages.text("investigation.withApprovers", customer.getName()));
 		}
 		String note = "Withdrawn by " + user.id() + ": " + why;
 		CreditFile file = files.findByCustomerIdOrderByEnteredAtDesc(customerId)

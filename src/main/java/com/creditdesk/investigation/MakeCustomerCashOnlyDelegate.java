@@ -22,7 +22,11 @@ class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 
 	private final CreditInvestigationService investigations;
 
-	MakeCustomerCashOnlyDelegate(CustomerService customers, CreditInvestigationService investigations) {
+	private final ScoreExplanation explanation;
+
+	MakeCustomerCashOnlyDelegate(CustomerService customers, CreditInvestigationService investigations,
+			ScoreExplanation explanation) {
+		this.explanation = explanation;
 		this.customers = customers;
 		this.investigations = investigations;
 	}
@@ -42,6 +46,9 @@ class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 		investigations.close(CreditInvestigationProcess.creditFileId(execution),
 				rejected ? CreditFileStatus.REJECTED : CreditFileStatus.CASH_ONLY, reason);
 		execution.setVariable(CreditInvestigationProcess.CASH_ONLY_REASON, reason);
+		// which items cost the points, and what the next grade needs
+		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT,
+				explanation.explain(investigations.get(CreditInvestigationProcess.creditFileId(execution))).text());
 	}
 
 }

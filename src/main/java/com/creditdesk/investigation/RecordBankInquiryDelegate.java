@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
@@ -32,17 +33,17 @@ class RecordBankInquiryDelegate implements JavaDelegate {
 		String comment = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.BANK_COMMENT);
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (bank == null) {
-			problems.put(CreditInvestigationProcess.BANK_NAME, "Name the bank you asked.");
+			problems.put(CreditInvestigationProcess.BANK_NAME, Messages.text("investigation.bankNameMissing"));
 		}
 		if (facility == null || facility.signum() < 0) {
 			problems.put(CreditInvestigationProcess.BANK_FACILITY_AMOUNT,
-					"Enter the bank's facility size (0 or more CNY).");
+					Messages.text("investigation.bankFacilityMissing"));
 		}
 		if (record == null || !REPAYMENT_RECORDS.contains(record)) {
-			problems.put(CreditInvestigationProcess.BANK_REPAYMENT_RECORD, "Choose the repayment record the bank gave.");
+			problems.put(CreditInvestigationProcess.BANK_REPAYMENT_RECORD, Messages.text("investigation.bankRecordMissing"));
 		}
 		if (comment == null) {
-			problems.put(CreditInvestigationProcess.BANK_COMMENT, "Write down what the bank said.");
+			problems.put(CreditInvestigationProcess.BANK_COMMENT, Messages.text("investigation.bankCommentMissing"));
 		}
 		if (!problems.isEmpty()) {
 			throw UserInput.rejection(problems);

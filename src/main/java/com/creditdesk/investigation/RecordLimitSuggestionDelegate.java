@@ -18,7 +18,11 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 
 	private final DecisionVersions decisionVersions;
 
-	RecordLimitSuggestionDelegate(CreditInvestigationService investigations, DecisionVersions decisionVersions) {
+	private final ScoreExplanation explanation;
+
+	RecordLimitSuggestionDelegate(CreditInvestigationService investigations, DecisionVersions decisionVersions,
+			ScoreExplanation explanation) {
+		this.explanation = explanation;
 		this.investigations = investigations;
 		this.decisionVersions = decisionVersions;
 	}
@@ -36,10 +40,14 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 						"bank-inquiry-needed", "review-interval")
 				: decisionVersions.describe(execution, "credit-grade", "credit-score", "suggested-limit",
 						"review-interval");
-		investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested, reasons,
-				versions);
+		CreditFile file = investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested,
+				reasons, versions);
+		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explanation.explain(file).text());
 		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
 		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
+		// the application form warns while the rep types when the validity asked for is longer than the grade's policy
+		execution.setVariable(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS,
+				ReviewPolicy.of(execution).limitValidityMonths());
 		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
 		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));
 		execution.removeVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_RESULT);

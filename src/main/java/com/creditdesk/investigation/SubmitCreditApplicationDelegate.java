@@ -3,6 +3,7 @@ package com.creditdesk.investigation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.DecisionVersions;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
@@ -29,7 +32,11 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 
 	private final CustomerService customers;
 
-	SubmitCreditApplicationDelegate(CreditInvestigationService investigations, CustomerService customers) {
+	private final DecisionVersions decisions;
+
+	SubmitCreditApplicationDelegate(CreditInvestigationService investigations, CustomerService customers,
+			DecisionVersions decisions) {
+		this.decisions = decisions;
 		this.investigations = investigations;
 		this.customers = customers;
 	}
@@ -41,33 +48,66 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 		String reason = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.PROPOSAL_REASON);
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (proposed == null || proposed.compareTo(MINIMUM_LIMIT) < 0) {
-			problems.put(CreditInvestigationProcess.PROPOSED_LIMIT, "The proposed limit must be at least CNY 1,000.");
+			problems.put(CreditInvestigationProcess.PROPOSED_LIMIT, Messages.text("investigation.proposedLimitTooLow"));
 		}
 		if (term == null || term < 1 || term > 24) {
-			problems.put(CreditInvestigationProcess.PROPOSED_TERM_MONTHS, "The validity must be 1 to 24 months.");
+			problems.put(CreditInvestigationProcess.PROPOSED_TERM_MONTHS, Messages.text("investigation.validityOutOfRange"));
 		}
 		if (reason == null || reason.length() < 10) {
 			problems.put(CreditInvestigationProcess.PROPOSAL_REASON,
-					"Give the approvers a reason of at least 10 characters.");
+					Messages.text("investigation.proposalReasonTooShort"));
 		}
 		if (!problems.isEmpty()) {
 			throw UserInput.rejection(problems);
 		}
 		ReviewPolicy policy = ReviewPolicy.of(execution);
+		long fileId = CreditInvestigationProcess.creditFileId(execution);
+		CreditFile file = investigations.get(fileId);
+		// the policy decides what is an exception (DMN), on the figures of the credit file, never on the form's
+		PolicyExceptions exceptions = exceptions(execution, file, proposed, term, policy);
+		String justification = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.EXCEPTION_JUSTIFICATION);
+		if (!exceptions.isEmpty() && (justification == null || justification.strip().length() < 20)) {
+			throw UserInput.rejection(Map.of(CreditInvestigationProcess.EXCEPTION_JUSTIFICATION,
+					Messages.text("investigation.exceptionJustificationRequired", exceptions.summary().replace("\n", "; "))));
+		}
 		LocalDate today = BusinessClock.today();
-		LocalDate validUntil = today.plusMonths(Math.min(term, policy.limitValidityMonths()));
+		// a validity beyond the grade's policy is an exception: granted as asked if the (higher) chain approves it
+		LocalDate validUntil = today.plusMonths(term);
 		LocalDate nextReview = policy.nextReview(today, validUntil);
 		// the requester of the approval is the person who submits the application, as authenticated
 		String proposedBy = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
 			.orElseGet(() -> CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER));
-		investigations.submitApplication(CreditInvestigationProcess.creditFileId(execution), proposed, term, reason,
-				proposedBy);
+		investigations.submitApplication(fileId, proposed, term, reason, proposedBy, exceptions,
+				justification == null ? null : justification.strip());
+		execution.setVariable(CreditInvestigationProcess.POLICY_EXCEPTION, !exceptions.isEmpty());
+		// the bank-inquiry rule again, on what is finally proposed: crossing its threshold sends the rep to the bank
+		List<String> bankReasons = file.getBankInquiredAt() != null ? List.of()
+				: decisions.evaluate(execution, "bank-inquiry-needed", Map.of("creditGrade", file.getCreditGrade(),
+						"statementsAudited", file.isStatementsAudited(), "requestedLimit", proposed.doubleValue()))
+					.stream()
+					.map(row -> String.valueOf(row.get("inquiryReason")))
+					.toList();
+		execution.setVariable(CreditInvestigationProcess.PROPOSAL_NEEDS_BANK_INQUIRY, !bankReasons.isEmpty());
+		if (!bankReasons.isEmpty()) {
+			execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", bankReasons));
+		}
 		execution.setVariable(CreditInvestigationProcess.REQUESTED_AMOUNT, proposed.doubleValue());
 		execution.setVariable(CreditInvestigationProcess.LIMIT_VALID_UNTIL, validUntil.toString());
 		execution.setVariable(CreditInvestigationProcess.NEXT_REVIEW_DATE, nextReview.toString());
 		// a re-evaluation that confirms the current limit needs no approval chain, only a manager's confirmation
 		BigDecimal current = customers.get(CreditInvestigationProcess.customerId(execution)).getCreditLimit();
 		execution.setVariable(LIMIT_CHANGED, proposed.compareTo(current) != 0);
+	}
+
+	private PolicyExceptions exceptions(DelegateExecution execution, CreditFile file, BigDecimal proposed, int term,
+			ReviewPolicy policy) {
+		Map<String, Object> inputs = new java.util.HashMap<>();
+		inputs.put("proposedLimit", proposed.doubleValue());
+		inputs.put("suggestedLimit", file.getSuggestedLimit() == null ? 0.0 : file.getSuggestedLimit().doubleValue());
+		inputs.put("netWorth", file.getRatios().netWorth() == null ? 0.0 : file.getRatios().netWorth().doubleValue());
+		inputs.put("proposedTermMonths", term);
+		inputs.put("limitValidityMonths", policy.limitValidityMonths());
+		return PolicyExceptions.of(decisions.evaluate(execution, PolicyExceptions.DECISION, inputs));
 	}
 
 }

@@ -13,9 +13,10 @@ import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.ForbiddenException;
 import com.creditdesk.system.Inputs;
-import com.creditdesk.system.NotFoundException;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.NotFoundException;
 
 /** Collateral and guarantees registered for a customer; they count for the credit check once verified. */
 @Service
@@ -37,18 +38,18 @@ public class CollateralService {
 	Collateral register(long customerId, String kind, String description, BigDecimal value, LocalDate validUntil,
 			String registeredBy) {
 		if (kind == null || !KINDS.contains(kind)) {
-			throw Inputs.invalid("kind", "The kind must be one of " + KINDS + ".");
+			throw Inputs.invalid("kind", Messages.text("receivable.collateralKindUnknown", KINDS.toString()));
 		}
-		BigDecimal amount = Inputs.positiveAmount("value", "The collateral value", value);
+		BigDecimal amount = Inputs.positiveAmount("value", Messages.text("label.collateralValue"), value);
 		if (validUntil == null || validUntil.isBefore(BusinessClock.today())) {
-			throw Inputs.invalid("validUntil", "The collateral must be valid until today or later.");
+			throw Inputs.invalid("validUntil", Messages.text("receivable.collateralExpired"));
 		}
-		Inputs.date("validUntil", "The collateral's end of validity", validUntil, BusinessClock.today(),
+		Inputs.date("validUntil", Messages.text("label.collateralValidUntil"), validUntil, BusinessClock.today(),
 				BusinessClock.today().plusYears(30));
 		if (description == null || description.isBlank()) {
-			throw Inputs.invalid("description", "Describe the collateral (what, where, document number).");
+			throw Inputs.invalid("description", Messages.text("receivable.collateralDescriptionMissing"));
 		}
-		String described = Inputs.requiredText("description", "The description", description, 500);
+		String described = Inputs.requiredText("description", Messages.text("label.description"), description, 500);
 		customers.lock(customerId);
 		return collaterals.save(new Collateral(customerId, kind, described, amount, validUntil, registeredBy));
 	}
@@ -63,13 +64,13 @@ public class CollateralService {
 		customers.lock(customerId);
 		Collateral collateral = collaterals.findById(collateralId)
 			.filter(c -> c.getCustomerId() == customerId)
-			.orElseThrow(() -> new NotFoundException("Customer " + customerId + " has no collateral " + collateralId + "."));
+			.orElseThrow(() -> new NotFoundException(Messages.text("receivable.collateralNotFound",
+					String.valueOf(customerId), String.valueOf(collateralId))));
 		if (verifier.equals(collateral.getRegisteredBy())) {
-			throw new ForbiddenException("Four eyes: " + verifier + " registered this collateral and cannot verify it;"
-					+ " another credit administrator must.");
+			throw new ForbiddenException(Messages.text("receivable.collateralOwnVerification", verifier));
 		}
 		if (collateral.getVerifiedBy() != null) {
-			throw new ConflictException("This collateral was already verified by " + collateral.getVerifiedBy() + ".");
+			throw new ConflictException(Messages.text("receivable.collateralAlreadyVerified", collateral.getVerifiedBy()));
 		}
 		collateral.verify(verifier);
 		return collateral;

@@ -13,12 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.CustomerStatus;
-import com.creditdesk.system.BusinessClock;
 import com.creditdesk.identity.CurrentUser;
+import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.ForbiddenException;
 import com.creditdesk.system.Inputs;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.NotFoundException;
 
@@ -70,18 +71,17 @@ public class CreditCheckService {
 	@Transactional
 	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, CurrentUser user) {
 		String checkedBy = user.id();
-		String order = Inputs.requiredText("orderReference", "The order reference", orderReference, 60);
-		BigDecimal orderAmount = Inputs.positiveAmount("amount", "The order amount", amount);
+		String order = Inputs.requiredText("orderReference", Messages.text("label.orderReference"), orderReference, 60);
+		BigDecimal orderAmount = Inputs.positiveAmount("amount", Messages.text("label.orderAmount"), amount);
 		Customer customer = customers.lock(customerId);
 		if (!user.seesCustomerOf(customer.getResponsibleRep())) {
-			throw new ForbiddenException("Customer " + customerId
-					+ " is looked after by another rep; only its rep and managers may check its orders.");
+			throw new ForbiddenException(Messages.text("receivable.checkNotYourCustomer", String.valueOf(customerId)));
 		}
 		CustomerExposure exposure = exposures.of(customerId);
 		OrderReservation reservation = reservations.findByCustomerIdAndOrderReference(customerId, order)
 			.orElseGet(() -> new OrderReservation(customerId, order));
 		if (reservation.getStatus() == OrderReservation.Status.CONSUMED) {
-			throw new ConflictException("Order " + order + " is already invoiced; check a new order instead.");
+			throw new ConflictException(Messages.text("receivable.orderInvoicedCheckNew", order));
 		}
 		if (reservation.getStatus() == OrderReservation.Status.ACTIVE) {
 			exposure.addReserved(reservation.close(OrderReservation.Status.CANCELLED).negate()); // re-checked
@@ -122,11 +122,12 @@ public class CreditCheckService {
 	@Transactional
 	public void cancel(long reservationId) {
 		OrderReservation reservation = reservations.findById(reservationId)
-			.orElseThrow(() -> new NotFoundException("Credit check " + reservationId + " does not exist."));
+			.orElseThrow(() -> new NotFoundException(Messages.text("receivable.checkNotFound",
+					String.valueOf(reservationId))));
 		customers.lock(reservation.getCustomerId());
 		if (reservation.getStatus() == OrderReservation.Status.CONSUMED) {
-			throw new ConflictException("Order " + reservation.getOrderReference()
-					+ " is already invoiced; cancel it with a credit note.");
+			throw new ConflictException(Messages.text("receivable.orderInvoicedUseCreditNote",
+					reservation.getOrderReference()));
 		}
 		if (reservation.getStatus() == OrderReservation.Status.CANCELLED) {
 			return;
@@ -138,7 +139,8 @@ public class CreditCheckService {
 	@Transactional(readOnly = true)
 	public long customerOf(long reservationId) {
 		return reservations.findById(reservationId)
-			.orElseThrow(() -> new NotFoundException("Credit check " + reservationId + " does not exist."))
+			.orElseThrow(() -> new NotFoundException(Messages.text("receivable.checkNotFound",
+					String.valueOf(reservationId))))
 			.getCustomerId();
 	}
 

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import com.creditdesk.receivable.LedgerLines.LineError;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 
 /** A feed with bad lines: nothing of it was posted. */
 public class FeedRejectedException extends InvalidRequestException {
@@ -15,11 +16,12 @@ public class FeedRejectedException extends InvalidRequestException {
 	static final int SHOWN = 100;
 
 	public FeedRejectedException(List<LineError> errors) {
-		super(errors.size() + " line(s) are wrong, nothing was posted: " + errors.stream()
+		super(Messages.text("receivable.feedRejected", String.valueOf(errors.size()), errors.stream()
 			.limit(SHOWN)
-			.map(e -> "line " + e.line() + ": " + e.reason())
+			.map(e -> Messages.text("receivable.feedLine", String.valueOf(e.line()), e.reason()))
 			.collect(Collectors.joining("; "))
-				+ (errors.size() > SHOWN ? "; and " + (errors.size() - SHOWN) + " more lines (fix these first)." : ""));
+				+ (errors.size() > SHOWN ? Messages.text("receivable.feedMoreLines", String.valueOf(errors.size() - SHOWN))
+						: "")));
 		this.errors = List.copyOf(errors.subList(0, Math.min(SHOWN, errors.size())));
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import com.creditdesk.receivable.LedgerLines.InvoiceLine;
 import com.creditdesk.receivable.LedgerLines.LineError;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 
 /**
  * Reads the ERP's invoice export: UTF-8 (with or without BOM) or GB18030/GBK, at most 10 MB, comma-separated, a header row naming the columns
@@ -50,13 +51,13 @@ final class InvoiceCsv {
 	static Parsed parse(InputStream input) throws IOException {
 		byte[] bytes = input.readNBytes(MAX_BYTES + 1);
 		if (bytes.length > MAX_BYTES) {
-			throw new FileTooLargeException("The file is larger than " + MAX_BYTES / (1024 * 1024)
-					+ " MB; split it into smaller files.");
+			throw new FileTooLargeException(Messages.text("receivable.fileTooLarge",
+					String.valueOf(MAX_BYTES / (1024 * 1024))));
 		}
 		BufferedReader reader = new BufferedReader(new StringReader(decode(bytes)));
 		String header = reader.readLine();
 		if (header == null) {
-			return new Parsed(List.of(), List.of(new LineError(0, "The file is empty; a header row is required.")));
+			return new Parsed(List.of(), List.of(new LineError(0, Messages.text("receivable.fileEmpty"))));
 		}
 		if (header.startsWith("\uFEFF")) {
 			header = header.substring(1);
@@ -68,11 +69,11 @@ final class InvoiceCsv {
 		}
 		List<String> missing = new ArrayList<>(REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList());
 		if (!columns.containsKey("customer_code") && !columns.containsKey("customer_id")) {
-			missing.add("customer_code or customer_id");
+			missing.add(Messages.text("system.listOr", "customer_code", "customer_id"));
 		}
 		if (!missing.isEmpty()) {
-			return new Parsed(List.of(), List.of(new LineError(0, "The header lacks the column(s) " + missing
-					+ "; found " + names + ".")));
+			return new Parsed(List.of(), List.of(new LineError(0, Messages.text("receivable.headerLacksColumns",
+					missing.toString(), names.toString()))));
 		}
 		List<InvoiceLine> lines = new ArrayList<>();
 		List<LineError> errors = new ArrayList<>();
@@ -86,7 +87,7 @@ final class InvoiceCsv {
 			List<String> cells = split(row);
 			try {
 				String customerId = cell(cells, columns, "customer_id");
-				lines.add(new InvoiceLine(customerId == null ? null : Long.valueOf(customerId),
+				lines.add(new InvoiceLine(customerId == null ? null : number(customerId, "customer_id"),
 						cell(cells, columns, "customer_code"), cell(cells, columns, "invoice_number"),
 						cell(cells, columns, "order_reference"), date(cell(cells, columns, "invoice_date"), "invoice_date"),
 						date(cell(cells, columns, "due_date"), "due_date"), amount(cell(cells, columns, "amount")),
@@ -113,8 +114,7 @@ final class InvoiceCsv {
 				return strictly(Charset.forName("GB18030"), bytes);
 			}
 			catch (CharacterCodingException neither) {
-				throw new InvalidRequestException("The file is neither UTF-8 nor GBK/GB18030; save it as \"CSV UTF-8\" "
-						+ "and import it again.");
+				throw new InvalidRequestException(Messages.text("receivable.fileEncoding"));
 			}
 		}
 	}
@@ -148,25 +148,34 @@ final class InvoiceCsv {
 
 	private static LocalDate date(String value, String column) {
 		if (value == null) {
-			throw new IllegalArgumentException(column + " is empty.");
+			throw new IllegalArgumentException(Messages.text("receivable.cellEmpty", column));
 		}
 		try {
 			return value.contains("/") ? LocalDate.parse(value, SLASHED) : LocalDate.parse(value);
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException(column + " '" + value + "' is not a date (use 2026-03-31).");
+			throw new IllegalArgumentException(Messages.text("receivable.cellNotADate", column, value));
 		}
 	}
 
 	private static BigDecimal amount(String value) {
 		if (value == null) {
-			throw new IllegalArgumentException("amount is empty.");
+			throw new IllegalArgumentException(Messages.text("receivable.cellEmpty", "amount"));
 		}
 		try {
 			return new BigDecimal(value.replace(",", ""));
 		}
 		catch (NumberFormatException e) {
-			throw new IllegalArgumentException("amount '" + value + "' is not a number.");
+			throw new IllegalArgumentException(Messages.text("receivable.cellNotANumber", "amount", value));
+		}
+	}
+
+	private static Long number(String value, String column) {
+		try {
+			return Long.valueOf(value);
+		}
+		catch (NumberFormatException e) {
+			throw new IllegalArgumentException(Messages.text("receivable.cellNotANumber", column, value));
 		}
 	}
 

@@ -23,6 +23,7 @@ import com.creditdesk.receivable.LedgerLines.PostingResult;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.Inputs;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 
 /**
@@ -65,11 +66,11 @@ public class LedgerService {
 	@Transactional
 	public List<PostingResult> postInvoices(List<InvoiceLine> lines) {
 		if (lines == null || lines.isEmpty()) {
-			throw new InvalidRequestException("The feed holds no invoice lines.");
+			throw new InvalidRequestException(Messages.text("receivable.feedEmpty"));
 		}
 		if (lines.size() > MAX_LINES) {
-			throw new InvalidRequestException("The feed holds " + lines.size() + " invoice lines; send at most "
-					+ MAX_LINES + " at once.");
+			throw new InvalidRequestException(Messages.text("receivable.feedTooLong", String.valueOf(lines.size()),
+					String.valueOf(MAX_LINES)));
 		}
 		List<LineError> errors = new ArrayList<>();
 		List<Long> resolved = new ArrayList<>();
@@ -79,14 +80,14 @@ public class LedgerService {
 			InvoiceLine line = lines.get(i);
 			try {
 				if (line == null) {
-					throw new InvalidRequestException("The line is empty.");
+					throw new InvalidRequestException(Messages.text("receivable.lineEmpty"));
 				}
 				long customerId = customerIdOf(line.customerId(), line.customerCode());
 				InvoiceLine clean = checkInvoice(customerId, line);
 				Integer earlier = seen.putIfAbsent(customerId + "/" + clean.invoiceNumber(), i + 1);
 				if (earlier != null) {
-					throw new InvalidRequestException("Invoice " + clean.invoiceNumber() + " is already on line " + earlier
-							+ " of this feed; each invoice appears once.");
+					throw new InvalidRequestException(Messages.text("receivable.invoiceTwiceInFeed", clean.invoiceNumber(),
+							String.valueOf(earlier)));
 				}
 				resolved.add(customerId);
 				checked.add(clean);
@@ -115,7 +116,7 @@ public class LedgerService {
 			parsed = InvoiceCsv.parse(csv);
 		}
 		catch (java.io.IOException e) {
-			throw new InvalidRequestException("The file cannot be read: " + e.getMessage());
+			throw new InvalidRequestException(Messages.text("receivable.fileUnreadable", String.valueOf(e.getMessage())));
 		}
 		if (!parsed.errors().isEmpty()) {
 			List<LineError> errors = new ArrayList<>(parsed.errors());
@@ -135,7 +136,7 @@ public class LedgerService {
 			throw new FeedRejectedException(errors);
 		}
 		if (parsed.lines().isEmpty()) {
-			throw new InvalidRequestException("The file has a header but no invoice lines.");
+			throw new InvalidRequestException(Messages.text("receivable.fileWithoutLines"));
 		}
 		return postInvoices(parsed.lines());
 	}
@@ -148,29 +149,34 @@ public class LedgerService {
 
 	/** The line with its texts trimmed and its amount at two decimals, or the first thing wrong with it. */
 	private InvoiceLine checkInvoice(long customerId, InvoiceLine line) {
-		String number = Inputs.requiredText("invoiceNumber", "The invoice number", line.invoiceNumber(), 60);
-		String label = "Invoice " + number + ": ";
-		String order = Inputs.optionalText("orderReference", label + "the order reference", line.orderReference(), 60);
-		BigDecimal amount = Inputs.positiveAmount("amount", label + "the amount", line.amount());
+		String number = Inputs.requiredText("invoiceNumber", Messages.text("label.invoiceNumber"), line.invoiceNumber(),
+				60);
+		String order = Inputs.optionalText("orderReference",
+				Messages.text("label.ofInvoice", number, Messages.text("label.theOrderReference")), line.orderReference(),
+				60);
+		BigDecimal amount = Inputs.positiveAmount("amount",
+				Messages.text("label.ofInvoice", number, Messages.text("label.theAmount")), line.amount());
 		LocalDate today = BusinessClock.today();
-		LocalDate invoiceDate = Inputs.date("invoiceDate", label + "the invoice date", line.invoiceDate(),
+		LocalDate invoiceDate = Inputs.date("invoiceDate",
+				Messages.text("label.ofInvoice", number, Messages.text("label.theInvoiceDate")), line.invoiceDate(),
 				Inputs.EARLIEST, today.plusDays(31));
 		if (line.dueDate() != null && line.dueDate().isBefore(invoiceDate)) {
-			throw Inputs.invalid("dueDate", label + "the due date " + line.dueDate() + " is before the invoice date "
-					+ invoiceDate + ".");
+			throw Inputs.invalid("dueDate", Messages.text("receivable.dueBeforeInvoiceDate", number,
+					line.dueDate().toString(), invoiceDate.toString()));
 		}
-		LocalDate dueDate = Inputs.date("dueDate", label + "the due date", line.dueDate(), invoiceDate,
+		LocalDate dueDate = Inputs.date("dueDate",
+				Messages.text("label.ofInvoice", number, Messages.text("label.theDueDate")), line.dueDate(), invoiceDate,
 				invoiceDate.plusYears(5));
 		if (line.currency() != null && !line.currency().isBlank() && !"CNY".equalsIgnoreCase(line.currency().trim())) {
-			throw Inputs.invalid("currency", label + "only CNY is booked, not "
-					+ Inputs.optionalText("currency", "The currency", line.currency(), 3) + ".");
+			throw Inputs.invalid("currency", Messages.text("receivable.onlyCny", number,
+					Inputs.optionalText("currency", Messages.text("label.currency"), line.currency(), 3)));
 		}
 		InvoiceLine clean = new InvoiceLine(customerId, null, number, order, invoiceDate, dueDate, amount, "CNY");
 		receivables.findByCustomerIdAndInvoiceNumber(customerId, number)
 			.filter(existing -> !sameInvoice(existing, clean))
 			.ifPresent(existing -> {
-				throw new InvalidRequestException("Invoice " + number + " is already posted with amount "
-						+ Money.format(existing.getAmount()) + ", due " + existing.getDueDate() + "; it cannot change.");
+				throw new InvalidRequestException(Messages.text("receivable.invoiceAlreadyPosted", number,
+						Money.format(existing.getAmount()), existing.getDueDate().toString()));
 			});
 		return clean;
 	}
@@ -232,21 +238,24 @@ public class LedgerService {
 	@Transactional
 	public PostingResult postPayment(PaymentLine line) {
 		long customerId = customerIdOf(line.customerId(), line.customerCode());
-		String reference = Inputs.requiredText("reference", "The payment reference", line.reference(), 60);
-		String label = "Payment " + reference + ": ";
-		BigDecimal amount = Inputs.positiveAmount("amount", label + "the amount", line.amount());
-		LocalDate paymentDate = Inputs.date("paymentDate", label + "the payment date", line.paymentDate(),
+		String reference = Inputs.requiredText("reference", Messages.text("label.paymentReference"), line.reference(),
+				60);
+		BigDecimal amount = Inputs.positiveAmount("amount",
+				Messages.text("label.ofPayment", reference, Messages.text("label.theAmount")), line.amount());
+		LocalDate paymentDate = Inputs.date("paymentDate",
+				Messages.text("label.ofPayment", reference, Messages.text("label.thePaymentDate")), line.paymentDate(),
 				Inputs.EARLIEST, BusinessClock.today());
 		List<String> invoiceNumbers = new ArrayList<>();
 		for (String number : line.invoiceNumbers()) {
-			invoiceNumbers.add(Inputs.requiredText("invoiceNumbers", label + "an invoice it names", number, 60));
+			invoiceNumbers.add(Inputs.requiredText("invoiceNumbers",
+					Messages.text("label.ofPayment", reference, Messages.text("label.anInvoiceItNames")), number, 60));
 		}
 		customers.lock(customerId); // first: the same payment sent twice at once is posted once
 		Optional<Payment> existing = payments.findByCustomerIdAndReference(customerId, reference);
 		if (existing.isPresent()) {
 			if (existing.get().getAmount().compareTo(amount) != 0) {
-				throw new InvalidRequestException("Payment " + reference + " is already posted with amount "
-						+ Money.format(existing.get().getAmount()) + "; it cannot change.");
+				throw new InvalidRequestException(Messages.text("receivable.paymentAlreadyPosted", reference,
+						Money.format(existing.get().getAmount())));
 			}
 			return new PostingResult(Posting.ALREADY_POSTED, existing.get().getId(),
 					"Payment " + reference + " was already posted.");
@@ -255,8 +264,8 @@ public class LedgerService {
 		List<Receivable> targets = new ArrayList<>();
 		for (String number : invoiceNumbers) {
 			Receivable named = receivables.findByCustomerIdAndInvoiceNumber(customerId, number)
-				.orElseThrow(() -> Inputs.invalid("invoiceNumbers", "Payment " + reference + " names invoice "
-						+ number + ", which this customer does not have."));
+				.orElseThrow(() -> Inputs.invalid("invoiceNumbers", Messages.text("receivable.paymentNamesUnknownInvoice",
+						reference, number)));
 			targets.add(named);
 		}
 		if (targets.isEmpty()) {
@@ -288,31 +297,34 @@ public class LedgerService {
 	@Transactional
 	public PostingResult postCreditNote(CreditNoteLine line) {
 		long customerId = customerIdOf(line.customerId(), line.customerCode());
-		String noteNumber = Inputs.requiredText("noteNumber", "The credit note number", line.noteNumber(), 60);
-		String label = "Credit note " + noteNumber + ": ";
-		String invoiceNumber = Inputs.requiredText("invoiceNumber", label + "the invoice it reduces", line.invoiceNumber(),
+		String noteNumber = Inputs.requiredText("noteNumber", Messages.text("label.creditNoteNumber"), line.noteNumber(),
 				60);
-		BigDecimal amount = Inputs.positiveAmount("amount", label + "the amount", line.amount());
+		String invoiceNumber = Inputs.requiredText("invoiceNumber",
+				Messages.text("label.ofCreditNote", noteNumber, Messages.text("label.theInvoiceItReduces")),
+				line.invoiceNumber(), 60);
+		BigDecimal amount = Inputs.positiveAmount("amount",
+				Messages.text("label.ofCreditNote", noteNumber, Messages.text("label.theAmount")), line.amount());
 		LocalDate noteDate = line.noteDate() == null ? BusinessClock.today()
-				: Inputs.date("noteDate", label + "the date", line.noteDate(), Inputs.EARLIEST, BusinessClock.today());
-		String reason = Inputs.optionalText("reason", label + "the reason", line.reason(), 500);
+				: Inputs.date("noteDate", Messages.text("label.ofCreditNote", noteNumber, Messages.text("label.theDate")),
+						line.noteDate(), Inputs.EARLIEST, BusinessClock.today());
+		String reason = Inputs.optionalText("reason",
+				Messages.text("label.ofCreditNote", noteNumber, Messages.text("label.theReason")), line.reason(), 500);
 		customers.lock(customerId); // first: the same credit note sent twice at once is posted once
 		Optional<CreditNote> existing = creditNotes.findByCustomerIdAndNoteNumber(customerId, noteNumber);
 		if (existing.isPresent()) {
 			if (existing.get().getAmount().compareTo(amount) != 0) {
-				throw new InvalidRequestException("Credit note " + noteNumber + " is already posted with another amount.");
+				throw new InvalidRequestException(Messages.text("receivable.creditNoteAlreadyPosted", noteNumber));
 			}
 			return new PostingResult(Posting.ALREADY_POSTED, existing.get().getId(),
 					"Credit note " + noteNumber + " was already posted.");
 		}
 		CustomerExposure exposure = exposures.of(customerId);
 		Receivable receivable = receivables.findByCustomerIdAndInvoiceNumber(customerId, invoiceNumber)
-			.orElseThrow(() -> new InvalidRequestException("Credit note " + noteNumber + ": invoice "
-					+ invoiceNumber + " does not exist for this customer."));
+			.orElseThrow(() -> new InvalidRequestException(Messages.text("receivable.creditNoteUnknownInvoice",
+					noteNumber, invoiceNumber)));
 		if (amount.compareTo(receivable.getOpenAmount()) > 0) {
-			throw new InvalidRequestException("Credit note " + noteNumber + " (" + Money.format(amount)
-					+ ") is more than the open amount of invoice " + invoiceNumber + " ("
-					+ Money.format(receivable.getOpenAmount()) + ").");
+			throw new InvalidRequestException(Messages.text("receivable.creditNoteAboveOpenAmount", noteNumber,
+					Money.format(amount), invoiceNumber, Money.format(receivable.getOpenAmount())));
 		}
 		CreditNote note = creditNotes.save(new CreditNote(customerId, noteNumber, receivable.getId(),
 				noteDate, amount, reason));
@@ -332,21 +344,22 @@ public class LedgerService {
 
 	/** The customer a line names by id or by credit code; when it names both, they must agree. */
 	private long customerIdOf(Long customerId, String customerCode) {
-		String code = Inputs.optionalText("customerCode", "The unified social credit code", customerCode, 18);
+		String code = Inputs.optionalText("customerCode", Messages.text("label.creditCode"), customerCode, 18);
 		if (customerId != null) {
 			Customer customer = customers.findById(customerId)
-				.orElseThrow(() -> Inputs.invalid("customerId", "Unknown customer " + customerId + "."));
+				.orElseThrow(() -> Inputs.invalid("customerId", Messages.text("receivable.unknownCustomer",
+						String.valueOf(customerId))));
 			if (code != null && !code.equalsIgnoreCase(customer.getCreditCode())) {
-				throw Inputs.invalid("customerCode", "Customer " + customerId + " has the credit code "
-						+ customer.getCreditCode() + ", not " + code + ".");
+				throw Inputs.invalid("customerCode", Messages.text("receivable.creditCodeMismatch",
+						String.valueOf(customerId), customer.getCreditCode(), code));
 			}
 			return customer.getId();
 		}
 		if (code == null) {
-			throw Inputs.invalid("customerId", "The customer is missing (customer id or unified social credit code).");
+			throw Inputs.invalid("customerId", Messages.text("receivable.customerMissing"));
 		}
 		return customers.findByCreditCode(code)
-			.orElseThrow(() -> Inputs.invalid("customerCode", "Unknown customer with credit code " + code + "."))
+			.orElseThrow(() -> Inputs.invalid("customerCode", Messages.text("receivable.unknownCreditCode", code)))
 			.getId();
 	}
 

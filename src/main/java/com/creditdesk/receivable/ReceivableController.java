@@ -29,6 +29,7 @@ import com.creditdesk.receivable.LedgerLines.PaymentLine;
 import com.creditdesk.receivable.LedgerLines.PostingResult;
 import com.creditdesk.system.ForbiddenException;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -137,7 +138,7 @@ class ReceivableController {
 	@PostMapping("/credit-checks")
 	CreditCheckService.CreditCheckResult check(@RequestBody CheckRequest request) {
 		if (request.customerId() == null) {
-			throw new InvalidRequestException("The customer id is missing.");
+			throw new InvalidRequestException(Messages.text("receivable.customerIdMissing"));
 		}
 		return checks.check(request.customerId(), request.orderReference(), request.amount(), CurrentUser.get());
 	}
@@ -178,7 +179,7 @@ class ReceivableController {
 	CollateralView verifyCollateral(@PathVariable long customerId, @PathVariable long collateralId) {
 		CurrentUser user = CurrentUser.get();
 		if (!user.isMemberOf(Roles.CREDIT_ADMINS)) {
-			throw new ForbiddenException("Only a credit administrator verifies collateral.");
+			throw new ForbiddenException(Messages.text("receivable.verificationAdministratorsOnly"));
 		}
 		return CollateralView.of(collaterals.verify(customerId, collateralId, user.id()));
 	}
@@ -201,7 +202,7 @@ class ReceivableController {
 	private static void requireFeed() {
 		CurrentUser user = CurrentUser.get();
 		if (!user.isMemberOf(Roles.CREDIT_ADMINS) && !user.isMemberOf(Roles.CAMUNDA_ADMIN)) {
-			throw new ForbiddenException("Only the ERP feed (credit administrators) posts to the receivables ledger.");
+			throw new ForbiddenException(Messages.text("receivable.feedOnly"));
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 
 /**
  * Computes the aging in the database (one aggregate query), so it answers over a million open receivables in
@@ -85,7 +86,7 @@ public class AgingService {
 	public AgingReport aging(LocalDate asOf, String groupBy, boolean onlyVanishedOrHold, CurrentUser user) {
 		String group = GROUPS.get(groupBy);
 		if (group == null) {
-			throw new InvalidRequestException("groupBy must be one of " + GROUPS.keySet() + ".");
+			throw new InvalidRequestException(Messages.text("report.groupByUnknown", GROUPS.keySet().toString()));
 		}
 		MapSqlParameterSource params = parameters(asOf, user);
 		StringBuilder customers = new StringBuilder();
@@ -167,7 +168,7 @@ public class AgingService {
 	@Transactional(readOnly = true)
 	public List<AgingInvoice> invoices(LocalDate asOf, String bucket, Long customerId, CurrentUser user) {
 		if (bucket != null && !AgingReport.BUCKETS.contains(bucket)) {
-			throw new InvalidRequestException("bucket must be one of " + AgingReport.BUCKETS + ".");
+			throw new InvalidRequestException(Messages.text("report.bucketUnknown", AgingReport.BUCKETS.toString()));
 		}
 		MapSqlParameterSource params = parameters(asOf, user);
 		StringBuilder sql = new StringBuilder("SELECT o.*, c.name AS customer_name FROM (").append(openAmounts(asOf))

@@ -15,6 +15,7 @@ import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.investigation.ScoreExplanation;
 import com.creditdesk.system.HtmlPage;
 
 /**
@@ -32,8 +33,11 @@ class CustomerPageController {
 
 	private final CreditDecisionService decisions;
 
+	private final ScoreExplanation explanation;
+
 	CustomerPageController(CustomerService customers, CreditInvestigationService investigations,
-			CreditDecisionService decisions) {
+			CreditDecisionService decisions, ScoreExplanation explanation) {
+		this.explanation = explanation;
 		this.customers = customers;
 		this.investigations = investigations;
 		this.decisions = decisions;
@@ -45,8 +49,11 @@ class CustomerPageController {
 		return "customers";
 	}
 
-	/** A credit file with its four ratio assessments by ratio name ({@code quickRatio} → "1.20 (benchmark 1:1) …"). */
-	record FileView(CreditFile file, Map<String, String> ratios) {
+	/**
+	 * A credit file with its four ratio assessments by ratio name ({@code quickRatio} → "1.20 (benchmark 1:1) …")
+	 * and, once scored, why it scored what it did.
+	 */
+	record FileView(CreditFile file, Map<String, String> ratios, ScoreExplanation.Explanation explanation) {
 	}
 
 	@GetMapping(path = "/customers/{customerId}", produces = "text/html")
@@ -60,7 +67,8 @@ class CustomerPageController {
 					.ratioAssessments()
 					.forEach((name, text) -> ratios.put(name.replace("Assessment", ""), text));
 			}
-			return new FileView(f, ratios);
+			return new FileView(f, ratios, f.getCreditScore() == null || f.getRatios().quickRatio() == null ? null
+					: explanation.explain(f));
 		}).toList();
 		model.addAttribute("files", files);
 		return "customer";

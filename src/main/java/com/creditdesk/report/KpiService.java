@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 
 /** Computes the receivables KPIs in the database, for the customers the user may see. */
@@ -30,7 +31,8 @@ public class KpiService {
 	@Transactional(readOnly = true)
 	public Kpis kpis(LocalDate from, LocalDate to, CurrentUser user) {
 		if (from == null || to == null || from.isAfter(to)) {
-			throw new InvalidRequestException("The period needs a start on or before its end (from " + from + ", to " + to + ").");
+			throw new InvalidRequestException(Messages.text("report.periodReversed", String.valueOf(from),
+					String.valueOf(to)));
 		}
 		long days = ChronoUnit.DAYS.between(from, to) + 1;
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", Date.valueOf(from))

@@ -16,6 +16,7 @@ import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 
 /**
@@ -69,10 +70,11 @@ public class StatementService {
 	@Transactional(readOnly = true)
 	public Statement statement(long customerId, LocalDate from, LocalDate to, CurrentUser user) {
 		if (from == null || to == null || from.isAfter(to)) {
-			throw new InvalidRequestException("The period needs a start on or before its end (from " + from + ", to " + to + ").");
+			throw new InvalidRequestException(Messages.text("report.periodReversed", String.valueOf(from),
+					String.valueOf(to)));
 		}
 		if (ChronoUnit.DAYS.between(from, to) > 3 * 366) {
-			throw new InvalidRequestException("A statement covers at most three years.");
+			throw new InvalidRequestException(Messages.text("report.statementTooLong"));
 		}
 		Customer customer = customers.visibleTo(customerId, user);
 		MapSqlParameterSource params = new MapSqlParameterSource("customerId", customerId).addValue("from", from)

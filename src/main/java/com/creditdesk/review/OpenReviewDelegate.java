@@ -17,6 +17,7 @@ import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
 import com.creditdesk.investigation.FinancialStatement;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
@@ -56,9 +57,8 @@ class OpenReviewDelegate implements JavaDelegate {
 		Customer customer = customer(execution, person.isPresent());
 		if (kind == TriggerKind.ON_REQUEST && initiator != null && !initiator.equals(customer.getResponsibleRep())
 				&& !isManager(execution, initiator)) {
-			throw UserInput.rejection("Customer " + customer.getName() + " is looked after by "
-					+ customer.getResponsibleRep() + "; only that rep or a manager can ask for its re-evaluation.",
-					Map.of("creditCode", "not your customer"));
+			String message = Messages.text("review.otherRepsCustomer", customer.getName(), customer.getResponsibleRep());
+			throw UserInput.rejection(message, Map.of("creditCode", message));
 		}
 		String reason = reason(execution, kind);
 		UserInput.check(() -> customers.openCase(customer.getId(), execution.getProcessInstanceId()));
@@ -85,8 +85,10 @@ class OpenReviewDelegate implements JavaDelegate {
 		}
 		String code = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_CODE);
 		return customers.findByCreditCode(code == null ? "" : code)
-			.orElseThrow(() -> UserInput.rejection("No customer has the unified social credit code '" + code
-					+ "'. New customers need a credit investigation first.", Map.of("creditCode", "unknown")));
+			.orElseThrow(() -> {
+				String message = Messages.text("review.unknownCreditCode", String.valueOf(code));
+				return UserInput.rejection(message, Map.of("creditCode", message));
+			});
 	}
 
 	private static String reason(DelegateExecution execution, TriggerKind kind) {
@@ -94,8 +96,8 @@ class OpenReviewDelegate implements JavaDelegate {
 		if (kind == TriggerKind.ON_REQUEST) {
 			String change = CreditInvestigationProcess.text(execution, CreditReevaluationProcess.REQUESTED_CHANGE);
 			if (reason == null || reason.length() < 10) {
-				throw UserInput.rejection("Say why the customer should be re-evaluated (at least 10 characters).",
-						Map.of(CreditReevaluationProcess.REASON, "too short"));
+				String message = Messages.text("review.reasonTooShort");
+				throw UserInput.rejection(message, Map.of(CreditReevaluationProcess.REASON, message));
 			}
 			return (change == null ? "REVIEW" : change.toUpperCase(Locale.ROOT)) + " requested: " + reason;
 		}

@@ -13,6 +13,7 @@ import com.creditdesk.approval.CreditDecision;
 import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.approval.FourEyesViolation;
 import com.creditdesk.investigation.CreditInvestigationProcess;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
@@ -37,15 +38,15 @@ class RecordConfirmationDelegate implements JavaDelegate {
 		execution.removeVariable(CreditReevaluationProcess.CONFIRMATION_DECISION);
 		if ("SEND_BACK".equals(choice)) {
 			if (comment == null) {
-				throw UserInput.rejection("Tell the rep why you send the proposal back.",
-						Map.of(CreditReevaluationProcess.MANAGER_COMMENT, "required"));
+				String message = Messages.text("review.sendBackReasonMissing");
+				throw UserInput.rejection(message, Map.of(CreditReevaluationProcess.MANAGER_COMMENT, message));
 			}
 			execution.setVariable(CreditReevaluationProcess.LIMIT_CONFIRMED, false);
 			return;
 		}
 		if (!"CONFIRM".equals(choice)) {
-			throw UserInput.rejection("Choose confirm or send back.",
-					Map.of(CreditReevaluationProcess.CONFIRMATION_DECISION, "required"));
+			String message = Messages.text("review.confirmationMissing");
+			throw UserInput.rejection(message, Map.of(CreditReevaluationProcess.CONFIRMATION_DECISION, message));
 		}
 		String confirmer = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
 			.orElse(null);

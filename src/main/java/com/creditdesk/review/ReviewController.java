@@ -19,6 +19,7 @@ import com.creditdesk.identity.Roles;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.ForbiddenException;
 import com.creditdesk.system.InvalidRequestException;
+import com.creditdesk.system.Messages;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,8 +50,7 @@ class ReviewController {
 		if (java.util.EnumSet.of(com.creditdesk.customer.CustomerStatus.PROSPECT,
 				com.creditdesk.customer.CustomerStatus.DECLINED, com.creditdesk.customer.CustomerStatus.WITHDRAWN)
 			.contains(customers.get(customerId).getStatus())) {
-			throw new InvalidRequestException("Customer " + customerId
-					+ " has no credit yet: a new customer needs a credit investigation, not a re-evaluation.");
+			throw new InvalidRequestException(Messages.text("review.noCreditYet", String.valueOf(customerId)));
 		}
 		return reviews.trigger(customerId, body.kind() == null ? TriggerKind.ON_REQUEST : body.kind(), body.reason(),
 				user.id());
@@ -60,7 +60,7 @@ class ReviewController {
 	Map<String, Object> runDue() {
 		CurrentUser user = CurrentUser.get();
 		if (!user.isMemberOf(Roles.CREDIT_ADMINS) && !user.isMemberOf(Roles.CAMUNDA_ADMIN)) {
-			throw new ForbiddenException("Only credit administrators may run the daily review job by hand.");
+			throw new ForbiddenException(Messages.text("review.runDueAdministratorsOnly"));
 		}
 		return Map.of("started", reviews.startDueReviews(BusinessClock.today()), "asOf", BusinessClock.today());
 	}

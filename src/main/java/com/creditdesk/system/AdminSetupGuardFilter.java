@@ -1,6 +1,7 @@
 package com.creditdesk.system;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -17,6 +18,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -34,9 +36,10 @@ class AdminSetupGuardFilter {
 		Filter guard = (ServletRequest request, ServletResponse response, FilterChain chain) -> {
 			boolean adminExists = identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
 			if (adminExists) {
+				Locale language = Messages.locale((HttpServletRequest) request);
 				RestSecurityConfiguration.problem((HttpServletResponse) response, objectMapper, HttpStatus.FORBIDDEN,
-						"Setup is closed", "An administrator already exists; the initial-user setup is disabled.",
-						false);
+						Messages.text(language, "security.setupClosedTitle"),
+						Messages.text(language, "security.setupClosed"), false);
 				return;
 			}
 			chain.doFilter(request, response);

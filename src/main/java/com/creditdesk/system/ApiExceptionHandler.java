@@ -46,8 +46,8 @@ class ApiExceptionHandler {
 		Throwable cause = e.getCause();
 		for (Throwable t = cause; t != null; t = t.getCause()) {
 			if (t instanceof JsonParseException parse) {
-				return invalid("The request body is not valid JSON (line " + parse.getLocation().getLineNr()
-						+ ", column " + parse.getLocation().getColumnNr() + ").");
+				return invalid(Messages.text("api.bodyNotJson", String.valueOf(parse.getLocation().getLineNr()),
+						String.valueOf(parse.getLocation().getColumnNr())));
 			}
 		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -56,61 +56,60 @@ class ApiExceptionHandler {
 				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining(".")).replace(".[", "[");
 			String expected = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-					? expectation(mismatch.getTargetType()) : "a valid value";
-			return invalidFields(Map.of(field, field + " must be " + expected + "."));
+					? expectation(mismatch.getTargetType()) : Messages.text("api.expectValidValue");
+			return invalidFields(Map.of(field, Messages.text("api.fieldMustBe", field, expected)));
 		}
 		if (cause instanceof MismatchedInputException) {
-			return invalid("The request body does not have the expected shape (an object with the documented fields).");
+			return invalid(Messages.text("api.bodyWrongShape"));
 		}
-		return invalid("The request body is missing or is not JSON.");
+		return invalid(Messages.text("api.bodyMissing"));
 	}
 
 	private static String expectation(Class<?> type) {
 		if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
-			return "a whole number";
+			return Messages.text("api.expectWholeNumber");
 		}
 		if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
-			return "a number such as 1234.56";
+			return Messages.text("api.expectNumber");
 		}
 		if (type == java.time.LocalDate.class) {
-			return "a date such as 2026-03-31";
+			return Messages.text("api.expectDate");
 		}
 		if (type == String.class) {
-			return "a text";
+			return Messages.text("api.expectText");
 		}
 		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
+			return Messages.text("api.expectBoolean");
 		}
 		if (type.isEnum()) {
-			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+			return Messages.text("api.expectOneOf", java.util.Arrays.toString(type.getEnumConstants()));
 		}
 		if (java.util.Collection.class.isAssignableFrom(type)) {
-			return "a list";
+			return Messages.text("api.expectList");
 		}
-		return "an object";
+		return Messages.text("api.expectObject");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
 		String field = e.getName();
 		Class<?> type = e.getRequiredType();
-		return invalidFields(Map.of(field, field + " must be " + (type == null ? "a valid value" : expectation(type))
-				+ ", not '" + abbreviate(String.valueOf(e.getValue())) + "'."));
+		return invalidFields(Map.of(field, Messages.text("api.fieldMustBeNot", field,
+				type == null ? Messages.text("api.expectValidValue") : expectation(type),
+				abbreviate(String.valueOf(e.getValue())))));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ProblemDetail missing(MissingServletRequestParameterException e) {
-		return invalidFields(Map.of(e.getParameterName(), e.getParameterName() + " is required."));
+		return invalidFields(Map.of(e.getParameterName(), Messages.text("input.required", e.getParameterName())));
 	}
 
 	@ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class,
 			PessimisticLockingFailureException.class })
 	ProblemDetail raced(Exception e) {
 		log.info("Concurrent change refused: {}", e.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"Someone else changed the same record at the same moment; nothing of this request was saved. "
-						+ "Reload and try again.");
-		problem.setTitle("Conflict");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, Messages.text("api.raced"));
+		problem.setTitle(Messages.text("api.titleConflict"));
 		return problem;
 	}
 
@@ -119,10 +118,8 @@ class ApiExceptionHandler {
 		String id = errorId();
 		log.warn("Refused by the database (error {}): {}", id, e.getMostSpecificCause().getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"The record could not be saved because it conflicts with one already stored (for example the same "
-						+ "document sent twice at the same moment); nothing of this request was saved. Send it again: "
-						+ "a document already posted is answered as such. Error " + id + ".");
-		problem.setTitle("Conflict");
+				Messages.text("api.integrityConflict", id));
+		problem.setTitle(Messages.text("api.titleConflict"));
 		problem.setProperty("errorId", id);
 		return problem;
 	}
@@ -139,9 +136,8 @@ class ApiExceptionHandler {
 		String id = errorId();
 		log.error("Unexpected failure (error {})", id, e);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; nothing of this request was saved. Tell the administrator error "
-						+ id + ".");
-		problem.setTitle("Internal error");
+				Messages.text("api.unexpected", id));
+		problem.setTitle(Messages.text("api.titleInternalError"));
 		problem.setProperty("errorId", id);
 		return ResponseEntity.internalServerError().body(problem);
 	}
@@ -156,7 +152,7 @@ class ApiExceptionHandler {
 
 	private static ProblemDetail invalid(String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid request");
+		problem.setTitle(Messages.text("api.titleInvalidRequest"));
 		return problem;
 	}
 
@@ -171,19 +167,33 @@ class ApiExceptionHandler {
 		Map<String, String> fields = e.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.collect(Collectors.toMap(f -> f.getField(), f -> String.valueOf(f.getDefaultMessage()), (a, b) -> a));
+			.collect(Collectors.toMap(f -> f.getField(), ApiExceptionHandler::constraintText, (a, b) -> a));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				fields.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).sorted()
+				fields.entrySet().stream().map(f -> Messages.text("input.fieldProblem", f.getKey(), f.getValue())).sorted()
 					.collect(Collectors.joining("; ")));
-		problem.setTitle("Invalid request");
+		problem.setTitle(Messages.text("api.titleInvalidRequest"));
 		problem.setProperty("fields", fields);
 		return problem;
+	}
+
+	/** What a bean-validation constraint says, in the request's language (the validator's own text otherwise). */
+	private static String constraintText(org.springframework.validation.FieldError error) {
+		if ("NotBlank".equals(error.getCode())) {
+			return Messages.text("input.notBlank");
+		}
+		if ("Size".equals(error.getCode()) && error.contains(jakarta.validation.ConstraintViolation.class)) {
+			Map<String, Object> attributes = error.unwrap(jakarta.validation.ConstraintViolation.class)
+				.getConstraintDescriptor()
+				.getAttributes();
+			return Messages.text("input.size", String.valueOf(attributes.get("min")), String.valueOf(attributes.get("max")));
+		}
+		return String.valueOf(error.getDefaultMessage());
 	}
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ProblemDetail invalid(InvalidRequestException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid request");
+		problem.setTitle(Messages.text("api.titleInvalidRequest"));
 		if (!e.fields().isEmpty()) {
 			problem.setProperty("fields", e.fields());
 		}
@@ -196,7 +206,7 @@ class ApiExceptionHandler {
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setTitle("Conflict");
+		problem.setTitle(Messages.text("api.titleConflict"));
 		return problem;
 	}
 
@@ -204,7 +214,8 @@ class ApiExceptionHandler {
 	ProblemDetail refused(StepRefusedException e) {
 		HttpStatus status = HttpStatus.valueOf(e.status());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-		problem.setTitle(status == HttpStatus.CONFLICT ? "Conflict" : "Invalid request");
+		problem.setTitle(status == HttpStatus.CONFLICT ? Messages.text("api.titleConflict")
+				: Messages.text("api.titleInvalidRequest"));
 		if (!e.variables().isEmpty()) {
 			problem.setProperty("variables", e.variables());
 		}
@@ -214,21 +225,21 @@ class ApiExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setTitle("Not found");
+		problem.setTitle(Messages.text("api.titleNotFound"));
 		return problem;
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
 	ProblemDetail forbidden(ForbiddenException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-		problem.setTitle("Not allowed");
+		problem.setTitle(Messages.text("api.titleNotAllowed"));
 		return problem;
 	}
 
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-		problem.setTitle("Not allowed");
+		problem.setTitle(Messages.text("api.titleNotAllowed"));
 		return problem;
 	}
 

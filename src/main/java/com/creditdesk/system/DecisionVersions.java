@@ -37,4 +37,29 @@ public class DecisionVersions {
 		return String.join(", ", versions);
 	}
 
+	/**
+	 * Evaluates the decision {@code key} deployed with the instance's process (the latest version if that
+	 * deployment has none) on {@code variables}, as the system (the person whose step runs it needs no rights on
+	 * decisions): the result rows.
+	 */
+	public java.util.List<java.util.Map<String, Object>> evaluate(DelegateExecution execution, String key,
+			java.util.Map<String, Object> variables) {
+		String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+		DecisionDefinition definition = repository.createDecisionDefinitionQuery()
+			.deploymentId(deploymentId)
+			.decisionDefinitionKey(key)
+			.singleResult();
+		if (definition == null) {
+			definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
+		}
+		String definitionId = definition.getId();
+		return SystemActions.asSystem(execution.getProcessEngineServices().getIdentityService(),
+				() -> execution.getProcessEngineServices()
+					.getDecisionService()
+					.evaluateDecisionById(definitionId)
+					.variables(variables)
+					.evaluate()
+					.getResultList());
+	}
+
 }

@@ -8,6 +8,8 @@ import java.util.Map;
  * The checks every amount, text and date a person or a feed sends goes through before anything is written, so that
  * what the database would refuse (a column too short, a precision too small, a CHECK) is refused first, with a
  * message that names the field. Each check throws {@link InvalidRequestException} with {@code field -> message}.
+ * A {@code label} is the field's name as the message shows it, in the request's language (e.g.
+ * {@code Messages.text("label.orderAmount")}).
  */
 public final class Inputs {
 
@@ -24,7 +26,7 @@ public final class Inputs {
 	public static BigDecimal positiveAmount(String field, String label, BigDecimal value) {
 		BigDecimal amount = amount(field, label, value);
 		if (amount.signum() <= 0) {
-			throw invalid(field, label + " must be greater than zero.");
+			throw invalid(field, Messages.text("input.greaterThanZero", label));
 		}
 		return amount;
 	}
@@ -32,15 +34,14 @@ public final class Inputs {
 	/** An amount of zero or more, at most two decimals, at most {@link #MAX_AMOUNT}. */
 	public static BigDecimal amount(String field, String label, BigDecimal value) {
 		if (value == null) {
-			throw invalid(field, label + " is required.");
+			throw invalid(field, Messages.text("input.required", label));
 		}
 		if (value.stripTrailingZeros().scale() > 2) {
-			throw invalid(field, label + " " + value.toPlainString()
-					+ " has more than two decimals; amounts are in yuan with at most two decimals (fen).");
+			throw invalid(field, Messages.text("input.tooManyDecimals", label, value.toPlainString()));
 		}
 		if (value.abs().compareTo(MAX_AMOUNT) > 0) {
-			throw invalid(field, label + " " + Money.format(value) + " is beyond the largest amount CreditDesk books ("
-					+ Money.format(MAX_AMOUNT) + ").");
+			throw invalid(field, Messages.text("input.beyondLargestAmount", label, Money.format(value),
+					Money.format(MAX_AMOUNT)));
 		}
 		return Money.of(value);
 	}
@@ -48,7 +49,7 @@ public final class Inputs {
 	/** A text that must be there (not blank), trimmed, at most {@code max} characters, without control characters. */
 	public static String requiredText(String field, String label, String value, int max) {
 		if (value == null || value.isBlank()) {
-			throw invalid(field, label + " is required.");
+			throw invalid(field, Messages.text("input.required", label));
 		}
 		return optionalText(field, label, value, max);
 	}
@@ -60,10 +61,11 @@ public final class Inputs {
 		}
 		String trimmed = value.strip();
 		if (trimmed.length() > max) {
-			throw invalid(field, label + " has " + trimmed.length() + " characters; at most " + max + " are allowed.");
+			throw invalid(field, Messages.text("input.tooLong", label, String.valueOf(trimmed.length()),
+					String.valueOf(max)));
 		}
 		if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-			throw invalid(field, label + " contains control characters.");
+			throw invalid(field, Messages.text("input.controlCharacters", label));
 		}
 		return trimmed;
 	}
@@ -71,10 +73,11 @@ public final class Inputs {
 	/** A date that must be there, between {@code earliest} and {@code latest} (both included). */
 	public static LocalDate date(String field, String label, LocalDate value, LocalDate earliest, LocalDate latest) {
 		if (value == null) {
-			throw invalid(field, label + " is required.");
+			throw invalid(field, Messages.text("input.required", label));
 		}
 		if (value.isBefore(earliest) || value.isAfter(latest)) {
-			throw invalid(field, label + " " + value + " is outside the accepted range " + earliest + " to " + latest + ".");
+			throw invalid(field, Messages.text("input.dateOutOfRange", label, value.toString(), earliest.toString(),
+					latest.toString()));
 		}
 		return value;
 	}

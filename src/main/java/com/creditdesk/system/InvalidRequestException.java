@@ -15,7 +15,7 @@ public class InvalidRequestException extends RuntimeException {
 
 	public InvalidRequestException(String message, Map<String, String> fields) {
 		super(message);
-		this.fields = Map.copyOf(fields);
+		this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
 	}
 
 	public Map<String, String> fields() {

@@ -36,7 +36,8 @@ public class Labels {
 			Map.entry("WRITE_OFF_PROPOSAL", "建议核销 Write-off proposal"),
 			// credit decisions and their steps
 			Map.entry("PENDING", "审批中 Pending"), Map.entry("APPROVED", "已批准 Approved"),
-			Map.entry("REDUCED", "核减批准 Reduced"), Map.entry("REJECTED", "已拒绝 Rejected"),
+			Map.entry("REDUCED", "核减批准 Reduced"), Map.entry("CAPPED", "按权限封顶 Capped by authority"),
+			Map.entry("REJECTED", "已拒绝 Rejected"),
 			Map.entry("APPROVE", "同意 Approve"), Map.entry("REDUCE", "核减 Reduce"), Map.entry("REJECT", "拒绝 Reject"),
 			// credit files
 			Map.entry("INVESTIGATION", "新客户调查 Investigation"), Map.entry("REEVALUATION", "信用复核 Re-evaluation"),

@@ -151,16 +151,24 @@ public class LoginThrottle {
 				response.setHeader("Retry-After", String.valueOf(retryAfter));
 				response.setContentType("application/problem+json");
 				response.setCharacterEncoding("UTF-8");
+				java.util.Locale language = Messages.locale(request);
 				response.getWriter()
-					.write("{\"type\":\"about:blank\",\"title\":\"Too many failed logins\",\"status\":429,"
-							+ "\"detail\":\"Too many failed logins from your address. Try again in " + retryAfter
-							+ " seconds.\"}");
+					.write("{\"type\":\"about:blank\",\"title\":\""
+							+ json(Messages.text(language, "security.tooManyLoginsTitle")) + "\",\"status\":429,"
+							+ "\"detail\":\"" + json(Messages.text(language, "security.tooManyLogins",
+									String.valueOf(retryAfter)))
+							+ "\"}");
 				return;
 			}
 			chain.doFilter(request, response);
 			if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
 				throttle.failed(source);
 			}
+		}
+
+		/** A text as the inside of a JSON string. */
+		private static String json(String text) {
+			return text.replace("\\", "\\\\").replace("\"", "\\\"");
 		}
 
 	}

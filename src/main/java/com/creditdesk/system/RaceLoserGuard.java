@@ -29,8 +29,7 @@ class RaceLoserGuard extends CommandInterceptor {
 			if (identity.getCurrentAuthentication() == null) {
 				throw e;
 			}
-			throw StepRefusedException.conflict("Someone else changed the same case at the same moment (for example "
-					+ "completed this task); nothing of your step was saved. Reload to see where it stands.");
+			throw StepRefusedException.conflict(Messages.text("step.raced"));
 		}
 	}
 

@@ -2,6 +2,7 @@ package com.creditdesk.system;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -62,7 +63,7 @@ class RestSecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
 			throws Exception {
-		return http.securityMatcher("/api/**", "/customers/**", "/reports/**")
+		return http.securityMatcher("/api/**", "/customers/**", "/requests", "/reports/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
 				if (browserPage(request)) {
@@ -70,13 +71,16 @@ class RestSecurityConfiguration {
 					response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/default/");
 				}
 				else {
-					problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
-							"Send your CreditDesk user id and password with HTTP basic authentication.", true);
+					Locale language = Messages.locale(request);
+					problem(response, objectMapper, HttpStatus.UNAUTHORIZED,
+							Messages.text(language, "security.authenticationRequiredTitle"),
+							Messages.text(language, "security.authenticationRequired"), true);
 				}
 			}))
 			.exceptionHandling(errors -> errors
 				.accessDeniedHandler((request, response, e) -> problem(response, objectMapper, HttpStatus.FORBIDDEN,
-						"Not allowed", "Your role does not allow this request.", false)))
+						Messages.text(Messages.locale(request), "api.titleNotAllowed"),
+						Messages.text(Messages.locale(request), "security.roleNotAllowed"), false)))
 			// the webapps' session is only read here, never logged in to: changing its id on every request (session
 			// fixation protection) would leave a page's parallel requests with a dead session and a Basic challenge
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)

@@ -27,8 +27,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
  */
 class TaskQueryExpressionGuard extends CommandInterceptor {
 
-	static final String MESSAGE = "Expressions are not allowed in task queries or filters (found %s in '%s').";
-
 	private static final Field FILTER_ID = field("filterId");
 
 	private static final Field EXTENDING_QUERY = field("extendingQuery");
@@ -66,7 +64,7 @@ class TaskQueryExpressionGuard extends CommandInterceptor {
 		Map<String, String> expressions = abstractQuery.getExpressions();
 		if (expressions != null && !expressions.isEmpty()) {
 			Map.Entry<String, String> first = expressions.entrySet().iterator().next();
-			throw new BadUserRequestException(String.format(MESSAGE, first.getKey(), first.getValue()));
+			throw new BadUserRequestException(Messages.text("system.queryExpression", first.getKey(), first.getValue()));
 		}
 		if (query instanceof TaskQueryImpl taskQuery && taskQuery.getQueries() != null) {
 			for (TaskQueryImpl orQuery : taskQuery.getQueries()) {

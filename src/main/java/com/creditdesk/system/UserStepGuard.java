@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -118,7 +117,7 @@ public class UserStepGuard extends CommandInterceptor {
 				|| command instanceof ModifyProcessInstanceCmd
 				|| command instanceof AbstractProcessInstanceModificationCommand
 				|| command instanceof AbstractRestartProcessInstanceCmd) {
-			requireAdministrator(context, user, "start a process at an inner activity or move its tokens");
+			requireAdministrator(context, user, Messages.text("step.whatInnerActivity"));
 		}
 		else if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
 			String taskId = Fields.read(CompleteTaskCmd.class, "taskId", command);
@@ -152,10 +151,10 @@ public class UserStepGuard extends CommandInterceptor {
 		}
 		else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
 				|| command instanceof AbstractPatchVariablesCmd) {
-			requireAdministrator(context, user, "change the variables of a running process");
+			requireAdministrator(context, user, Messages.text("step.whatChangeVariables"));
 		}
 		else if (carriesVariables(command)) {
-			requireAdministrator(context, user, "send a message, signal or condition with variables");
+			requireAdministrator(context, user, Messages.text("step.whatSendWithVariables"));
 		}
 	}
 
@@ -164,9 +163,8 @@ public class UserStepGuard extends CommandInterceptor {
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(processDefinitionId);
 		FormContracts.FormContract contract = contracts.ofStart(context, definition)
-			.orElseThrow(() -> new AuthorizationException("'" + name(definition) + "' is started by CreditDesk, not "
-					+ "by a person: it has no start form."));
-		checkVariables(contract, names(variables), variables, "The start form '" + contract.formId() + "'");
+			.orElseThrow(() -> new AuthorizationException(Messages.text("step.startedBySystem", name(definition))));
+		checkVariables(contract, names(variables), variables, Messages.text("step.startForm", contract.formId()));
 	}
 
 	private void checkTask(CommandContext context, Authentication user, String taskId, Collection<String> names,
@@ -177,14 +175,13 @@ public class UserStepGuard extends CommandInterceptor {
 		}
 		if (completing) {
 			if (task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())) {
-				throw StepRefusedException.conflict("'" + task.getName() + "' is claimed by "
-						+ person(context, task.getAssignee()) + "; only they can complete it. Ask them, or a manager, to"
-						+ " hand it back first.");
+				throw StepRefusedException.conflict(Messages.text("step.claimedByOther", task.getName(),
+						person(context, task.getAssignee())));
 			}
 			Set<String> candidateGroups = candidateGroups(task);
 			if (!candidateGroups.isEmpty() && groups(context, user).stream().noneMatch(candidateGroups::contains)) {
-				throw new AuthorizationException(person(context, user.getUserId()) + " may not decide '" + task.getName()
-						+ "': only " + groupNames(context, candidateGroups) + " decide this step.");
+				throw new AuthorizationException(Messages.text("step.mayNotDecide", person(context, user.getUserId()),
+						task.getName(), groupNames(context, candidateGroups)));
 			}
 		}
 		if (names.isEmpty() && variables.isEmpty()) {
@@ -193,18 +190,17 @@ public class UserStepGuard extends CommandInterceptor {
 		FormContracts.FormContract contract = task.getProcessDefinitionId() == null ? null
 				: contracts.ofActivity(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey()).orElse(null);
 		if (contract == null) {
-			throw StepRefusedException.badRequest("'" + task.getName() + "' has no form: it takes no variables.",
-					List.copyOf(names));
+			throw StepRefusedException.badRequest(Messages.text("step.noForm", task.getName()), List.copyOf(names));
 		}
-		checkVariables(contract, names, variables, "The form of '" + task.getName() + "'");
+		checkVariables(contract, names, variables, Messages.text("step.taskForm", task.getName()));
 	}
 
 	private static void checkVariables(FormContracts.FormContract contract, Collection<String> names,
 			Map<String, Object> variables, String step) {
 		Set<String> undeclared = contract.undeclared(names);
 		if (!undeclared.isEmpty()) {
-			throw StepRefusedException.badRequest(step + " does not ask for " + String.join(", ", undeclared)
-					+ ": a person may only fill in the fields of the form. Nothing was changed.", List.copyOf(undeclared));
+			throw StepRefusedException.badRequest(Messages.text("step.undeclaredFields", step, String.join(", ", undeclared)),
+					List.copyOf(undeclared));
 		}
 		if (variables == null) {
 			return;
@@ -218,8 +214,8 @@ public class UserStepGuard extends CommandInterceptor {
 			}
 		}
 		if (!notPlain.isEmpty()) {
-			throw StepRefusedException.badRequest(step + " takes plain values only (text, number, yes/no, date): "
-					+ String.join(", ", new TreeSet<>(notPlain)) + " is not one. Nothing was changed.", notPlain);
+			throw StepRefusedException.badRequest(Messages.text("step.plainValuesOnly", step,
+					String.join(", ", new TreeSet<>(notPlain))), notPlain);
 		}
 	}
 
@@ -229,21 +225,20 @@ public class UserStepGuard extends CommandInterceptor {
 			return;
 		}
 		if (task.getAssignee() != null && !task.getAssignee().equals(claimant)) {
-			throw StepRefusedException.conflict("'" + task.getName() + "' is already claimed by "
-					+ person(context, task.getAssignee()) + ".");
+			throw StepRefusedException.conflict(Messages.text("step.alreadyClaimed", task.getName(),
+					person(context, task.getAssignee())));
 		}
 		Set<String> candidateGroups = candidateGroups(task);
 		if (claimant.equals(user.getUserId()) && !candidateGroups.isEmpty()
 				&& groups(context, user).stream().noneMatch(candidateGroups::contains)) {
-			throw new AuthorizationException(person(context, claimant) + " may not take '" + task.getName()
-					+ "': only " + groupNames(context, candidateGroups) + " decide this step.");
+			throw new AuthorizationException(Messages.text("step.mayNotTake", person(context, claimant), task.getName(),
+					groupNames(context, candidateGroups)));
 		}
 	}
 
 	private static void requireAdministrator(CommandContext context, Authentication user, String what) {
 		if (!groups(context, user).contains(Groups.CAMUNDA_ADMIN)) {
-			throw new AuthorizationException("Only a Camunda administrator may " + what + "; " + user.getUserId()
-					+ " works a process through its forms.");
+			throw new AuthorizationException(Messages.text("step.administratorsOnly", what, user.getUserId()));
 		}
 	}
 
@@ -333,7 +328,7 @@ public class UserStepGuard extends CommandInterceptor {
 		return groupIds.stream().map(id -> {
 			Group group = context.getReadOnlyIdentityProvider().findGroupById(id);
 			return group == null || group.getName() == null ? id : group.getName();
-		}).collect(Collectors.joining(" or "));
+		}).reduce((first, next) -> Messages.text("system.listOr", first, next)).orElse("");
 	}
 
 	private static String name(ProcessDefinitionEntity definition) {

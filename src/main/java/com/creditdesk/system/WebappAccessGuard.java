@@ -38,8 +38,10 @@ class WebappAccessGuard {
 			String pattern) {
 		Filter guard = (request, response, chain) -> {
 			if (!isStaticAsset((HttpServletRequest) request) && !mayUse((HttpServletRequest) request, app)) {
+				java.util.Locale language = Messages.locale((HttpServletRequest) request);
 				RestSecurityConfiguration.problem((HttpServletResponse) response, objectMapper, HttpStatus.FORBIDDEN,
-						"Not allowed", "Only users with access to " + app + " may use its API.", false);
+						Messages.text(language, "api.titleNotAllowed"), Messages.text(language, "security.appApiOnly", app),
+						false);
 				return;
 			}
 			chain.doFilter(request, response);

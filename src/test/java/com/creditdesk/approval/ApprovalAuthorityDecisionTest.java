@@ -77,10 +77,34 @@ class ApprovalAuthorityDecisionTest {
 		assertThat(approvers(0.0)).isEmpty();
 	}
 
-	/** Level, approver group and authority limit of every approver, in approval order. */
+	@Test
+	void aPolicyExceptionWithinTheCustomerManagersAuthorityGoesToTheDirectSalesManagerToo() {
+		assertThat(approvers(50_000.0, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER);
+		assertThat(approvers(100_000.0, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER);
+	}
+
+	@Test
+	void aPolicyExceptionWithinTheDirectSalesManagersAuthorityGoesToTheRegionalManagerToo() {
+		assertThat(approvers(100_000.01, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER, REGIONAL_MANAGER);
+		assertThat(approvers(500_000.0, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER, REGIONAL_MANAGER);
+	}
+
+	@Test
+	void aPolicyExceptionAtTheTopTierStaysWithTheTopTier() {
+		assertThat(approvers(500_000.01, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER, REGIONAL_MANAGER);
+		assertThat(approvers(2_500_000.0, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER, REGIONAL_MANAGER);
+	}
+
 	private static List<Tuple> approvers(double amount) {
+		return approvers(amount, false);
+	}
+
+	/** Level, approver group and authority limit of every approver, in approval order. */
+	private static List<Tuple> approvers(double amount, boolean policyException) {
 		List<Map<String, Object>> tiers = engine
-			.evaluateDecision(decision, Variables.createVariables().putValue("requestedAmount", amount))
+			.evaluateDecision(decision, Variables.createVariables()
+				.putValue("requestedAmount", amount)
+				.putValue("policyException", policyException))
 			.getResultList();
 		return tiers.stream()
 			.map(tier -> tuple(tier.get("level"), tier.get("approverGroup"), tier.get("authorityLimit")))

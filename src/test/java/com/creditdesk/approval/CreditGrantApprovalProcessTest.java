@@ -35,10 +35,21 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 	@Autowired
 	CreditDecisionService decisions;
 
-	/** An investigation of a sound AA customer (no bank inquiry) whose application asks for {@code amount}. */
+	/**
+	 * An investigation of a sound, large AA customer whose application asks for {@code amount}: within the policy
+	 * (suggested limit CNY 3,200,000), so the amount alone routes it; above CNY 500,000 the bank is asked first.
+	 */
 	private ProcessInstance applicationFor(String rep, long amount) {
-		ProcessInstance investigation = startInvestigation(rep,
-				InvestigationFixture.soundCustomer().ratings(4).with("expectedMonthlyPurchases", 2_000_000));
+		ProcessInstance investigation = startInvestigation(rep, InvestigationFixture.soundCustomer()
+			.scaledBy(20)
+			.ratings(4)
+			.with("expectedMonthlyPurchases", 2_000_000)
+			.with("requestedLimit", amount));
+		Task first = openTask(investigation);
+		if (first.getTaskDefinitionKey().equals("UserTask_InquireWithBank")) {
+			complete(rep, first, Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 5_000_000,
+					"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
+		}
 		prepareApplication(investigation, rep, amount);
 		return investigation;
 	}
@@ -141,7 +152,8 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		approve(investigation, "erik");
 
 		CreditDecision decision = decisionOf(investigation);
-		assertThat(decision.getOutcome()).isEqualTo(ApprovalOutcome.REDUCED);
+		assertThat(decision.getOutcome()).as("every approver approved: capped by authority, not reduced")
+			.isEqualTo(ApprovalOutcome.CAPPED);
 		assertThat(decision.getApprovedAmount()).isEqualByComparingTo("2000000");
 		assertThat(decision.getCashOrCollateralAmount()).isEqualByComparingTo("1000000");
 		assertThat(customers.findById(customerId(investigation)).orElseThrow().getCreditLimit())
@@ -254,10 +266,15 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 			.timers().orderByJobDuedate().asc().list();
 		assertThat(timers).hasSize(2);
 
+		String overdue = engine.getFilterService().createFilterQuery().filterName("逾期待办 Overdue").singleResult().getId();
+		assertThat(engine.getFilterService().<Task> list(overdue)).extracting(Task::getId).doesNotContain(task.getId());
+
 		ClockUtil.offset(Duration.ofDays(3).toMillis());
 		engine.getManagementService().executeJob(timers.get(0).getId());
 		Task reminded = openTask(investigation);
 		assertThat(reminded.getPriority()).isEqualTo(RemindApproversDelegate.OVERDUE_PRIORITY);
+		assertThat(engine.getFilterService().<Task> list(overdue)).as("the managers' Overdue view")
+			.extracting(Task::getId).contains(task.getId());
 		assertThat(engine.getTaskService().getTaskComments(task.getId())).anySatisfy(
 				comment -> assertThat(comment.getFullMessage()).contains("Reminder"));
 		assertThat(candidateGroups(reminded)).containsExactly("customerManagers");

@@ -3,7 +3,11 @@ package com.creditdesk.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.creditdesk.system.InEnglish;
+
+@ExtendWith(InEnglish.class)
 class CreditCodeTests {
 
 	@Test

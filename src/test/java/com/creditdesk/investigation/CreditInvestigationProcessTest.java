@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerRepository;
 import com.creditdesk.customer.CustomerStatus;
@@ -23,6 +24,9 @@ import com.creditdesk.support.ProcessTestBase;
 
 /** One test per path through {@code credit-investigation}, with the real tiered approval it calls. */
 class CreditInvestigationProcessTest extends ProcessTestBase {
+
+	@Autowired
+	private CreditDecisionService decisions;
 
 	@Autowired
 	CustomerRepository customers;
@@ -90,6 +94,64 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(file.getDecisionVersions()).contains("credit-grade v", "credit-score v", "suggested-limit v",
 				"bank-inquiry-needed v", "review-interval v");
 		assertThat(file.getBankInquiryReasons()).isNull();
+	}
+
+	@Test
+	void aProposalAboveTheSuggestionNeedsAJustificationAndOneMoreApprovalTier() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		Task application = openTask(investigation);
+		Map<String, Object> proposal = Map.of("proposedLimit", 300_000, "proposedTermMonths", 12, "proposalReason",
+				"Long-standing distributor with sound statements.");
+
+		assertThatThrownBy(() -> complete("ana", application, proposal))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("exception to the credit policy")
+			.hasMessageContaining("+CNY 25,000.00")
+			.hasMessageContaining("[exceptionJustification]");
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);
+		assertThat(investigations.filesOf(customerId(investigation)).get(0).getProposedLimit()).isNull();
+
+		Map<String, Object> justified = new java.util.HashMap<>(proposal);
+		justified.put("exceptionJustification", "Orders double in the season; the owner guarantees personally.");
+		complete("ana", openTask(investigation), justified);
+
+		CreditFile file = investigations.filesOf(customerId(investigation)).get(0);
+		// 275,000 is both the suggestion and 10 % of the net worth of 2,750,000
+		assertThat(file.getExceptionCodes()).isEqualTo("ABOVE_SUGGESTED_LIMIT,ABOVE_NET_WORTH_CAP");
+		assertThat(file.getExceptionJustification()).startsWith("Orders double");
+		Task first = openTask(investigation);
+		assertThat(first.getName()).startsWith("⚠例外 Exception · 授信审批 Approve credit grant");
+		assertThat((String) engine.getTaskService().getVariable(first.getId(), "policyExceptionText"))
+			.contains("超出建议额度 Above the suggested limit +CNY 25,000.00", "Orders double");
+		// CNY 300,000 alone: customer manager and direct-sales manager; as an exception the regional manager too
+		approve(investigation, "clara");
+		approve(investigation, "dora");
+		assertThat(openTask(investigation).getTaskDefinitionKey()).isEqualTo("UserTask_ApproveCreditGrant");
+		approve(investigation, "erik");
+		assertThat(investigation).isEnded();
+		assertThat(decisions.decisionsOf(customerId(investigation)).get(0).getExceptionCodes())
+			.isEqualTo("ABOVE_SUGGESTED_LIMIT,ABOVE_NET_WORTH_CAP");
+	}
+
+	@Test
+	void aProposalAboveTheBankInquiryThresholdGoesToTheBankBeforeTheApprovers() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer().scaledBy(20)
+			.with("expectedMonthlyPurchases", 1_000_000));
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);
+		Map<String, Object> proposal = Map.of("proposedLimit", 600_000, "proposedTermMonths", 12, "proposalReason",
+				"Larger orders than the customer first asked for.");
+		complete("ana", openTask(investigation), proposal);
+
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.INQUIRE_WITH_BANK);
+		assertThat(engine.getRuntimeService().getVariable(investigation.getId(), "bankInquiryReasonsText"))
+			.isEqualTo("Requested limit above CNY 500,000");
+		complete("ana", openTask(investigation), Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 3_000_000,
+				"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
+		// back to the application, which goes to the approvers once the bank has answered
+		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);
+		complete("ana", openTask(investigation), proposal);
+		assertThat(openTask(investigation).getTaskDefinitionKey()).isEqualTo("UserTask_ApproveCreditGrant");
+		assertThat(investigations.filesOf(customerId(investigation)).get(0).getBankName()).isEqualTo("Bank of Hangzhou");
 	}
 
 	@Test

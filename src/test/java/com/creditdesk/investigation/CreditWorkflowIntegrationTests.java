@@ -131,7 +131,9 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void twoManagersApproveInTurnAndTheCustomerShowsTheLimitWithBothApprovals() {
+		// a large company: CNY 300,000 is within its suggested limit, so the amount alone routes it
 		ResponseEntity<Map> started = submitStartForm("ana", InvestigationFixture.soundCustomer()
+			.scaledBy(20)
 			.ratings(4)
 			.with("expectedMonthlyPurchases", 2_000_000)
 			.with("requestedLimit", 300_000));
@@ -146,6 +148,13 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		assertThat(tasks("ana", "processInstanceBusinessKey=" + customerId)).as("the rep cannot see approvals")
 			.isEmpty();
 		assertThat(claim("ana", first).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		// … but her "in progress" page says where the application waits and for whom
+		String inProgress = as("ana").getForObject("/requests", String.class);
+		assertThat(inProgress).contains("/customers/" + customerId + "\"", "授信审批 Approval", "授信审批 Approve credit grant",
+				"客户经理 Customer manager");
+		assertThat(as("ben").getForObject("/requests", String.class)).as("another rep's customer")
+			.doesNotContain("/customers/" + customerId + "\"");
+		assertThat(as("fay").getForObject("/requests", String.class)).contains("/customers/" + customerId + "\"");
 		assertThat(claim("clara", first).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(submitTaskForm("clara", first, Map.of("approvalDecision", "APPROVE", "approvalComment",
 				"Figures are sound.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

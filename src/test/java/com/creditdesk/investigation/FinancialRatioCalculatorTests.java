@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.creditdesk.system.InEnglish;
+
+@ExtendWith(InEnglish.class)
 class FinancialRatioCalculatorTests {
 
 	private static BigDecimal d(String value) {

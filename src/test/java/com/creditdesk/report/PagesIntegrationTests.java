@@ -20,7 +20,7 @@ abstract class PagesIntegrationTests extends IntegrationTestBase {
 
 	@Test
 	void everyPageHasTheHeaderWithTheUserByNameAndTheWayToTasklistCockpitAndLogout() {
-		for (String path : List.of("/customers", "/reports/receivables", "/reports/collections", "/reports/liabilities")) {
+		for (String path : List.of("/customers", "/requests", "/reports/receivables", "/reports/collections", "/reports/liabilities")) {
 			ResponseEntity<String> page = browser(as("fay"), path);
 			assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
 			assertThat(page.getBody()).as(path)

@@ -28,12 +28,17 @@ import com.creditdesk.customer.CustomerRepository;
 import com.creditdesk.customer.CustomerStatus;
 import com.creditdesk.investigation.CreditFileKind;
 import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.receivable.LedgerLines.InvoiceLine;
+import com.creditdesk.receivable.LedgerService;
 import com.creditdesk.support.InvestigationFixture;
 import com.creditdesk.support.ProcessTestBase;
 import com.creditdesk.system.BusinessClock;
 
 /** The paths through {@code credit-reevaluation} and its triggers. */
 class CreditReevaluationProcessTest extends ProcessTestBase {
+
+	@Autowired
+	private LedgerService ledger;
 
 	@Autowired
 	ReevaluationService reviews;
@@ -130,9 +135,17 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 			.containsEntry("suggestedLimitText", "CNY 200,000.00");
 		assertThat(review).isWaitingAt(CreditReevaluationProcess.PROPOSE_LIMIT);
 
+		// what the customer owes shows in the approver's summary band: one invoice overdue, one not yet due
+		ledger.postInvoice(new InvoiceLine(customer.getId(), null, "RV-1", null, today.minusDays(60), today.minusDays(30),
+				new java.math.BigDecimal("12000"), "CNY"));
+		ledger.postInvoice(new InvoiceLine(customer.getId(), null, "RV-2", null, today.minusDays(5), today.plusDays(25),
+				new java.math.BigDecimal("8000.50"), "CNY"));
 		propose(review, 60_000);
 		Task approval = task(review);
 		assertThat(approval.getTaskDefinitionKey()).isEqualTo("UserTask_ApproveCreditGrant");
+		assertThat(engine.getTaskService().getVariables(approval.getId()))
+			.containsEntry("openReceivablesText", "CNY 20,000.50 / 逾期 overdue CNY 12,000.00")
+			.containsEntry("currentLimitText", "CNY 90,000.00 (A)");
 		complete("clara", approval, Map.of("approvalDecision", "APPROVE", "approvalComment", "Lower is prudent."));
 
 		assertThat(review).isEnded().hasPassed(CreditReevaluationProcess.GRANT_LIMIT);

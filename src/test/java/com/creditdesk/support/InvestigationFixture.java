@@ -44,6 +44,18 @@ public final class InvestigationFixture {
 		return new InvestigationFixture();
 	}
 
+	/**
+	 * The same company {@code factor} times larger: every statement figure multiplied, so the ratios and the score
+	 * stay and only the net worth (the 10 % cap of the suggested limit) grows.
+	 */
+	public InvestigationFixture scaledBy(int factor) {
+		for (String key : new String[] { "quickAssets", "currentLiabilities", "totalLiabilities", "totalAssetsStart",
+				"totalAssetsEnd", "salesRevenue", "netProfit" }) {
+			variables.put(key, ((Number) variables.get(key)).longValue() * factor);
+		}
+		return this;
+	}
+
 	/** Every one of the twelve ratings set to the same value. */
 	public InvestigationFixture ratings(int value) {
 		for (String key : RATING_KEYS) {

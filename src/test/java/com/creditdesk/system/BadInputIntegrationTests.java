@@ -377,6 +377,56 @@ abstract class BadInputIntegrationTests extends IntegrationTestBase {
 		assertThat((String) broken.getBody().get("detail")).startsWith("The request body is not valid JSON (line 1");
 	}
 
+	@Test
+	void aRefusalSpeaksTheLanguageTheRequestAsksFor() {
+		Map<String, Object> check = creditCheck();
+		check.put("amount", 0);
+		ResponseEntity<Map> chinese = as("ana").exchange("/api/credit-checks", HttpMethod.POST,
+				new HttpEntity<>(check, jsonHeaders("zh-CN,zh;q=0.9,en;q=0.8")), Map.class);
+		assertThat(chinese.getStatusCode().value()).isEqualTo(400);
+		assertThat(chinese.getBody()).containsEntry("title", "请求无效")
+			.containsEntry("detail", "订单金额必须大于零。")
+			.containsEntry("fields", Map.of("amount", "订单金额必须大于零。"));
+
+		ResponseEntity<Map> english = as("ana").exchange("/api/credit-checks", HttpMethod.POST,
+				new HttpEntity<>(check, jsonHeaders("en-US,en;q=0.9,zh-CN;q=0.8")), Map.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(400);
+		assertThat(english.getBody()).containsEntry("title", "Invalid request")
+			.containsEntry("detail", "The order amount must be greater than zero.");
+	}
+
+	@Test
+	void aStartFormRefusalSpeaksTheLanguageTheRequestAsksForAndNamesTheField() {
+		String valid = TestCreditCodes.next();
+		char wrong = valid.charAt(17) == '0' ? '1' : '0';
+		String mistyped = valid.substring(0, 17) + wrong;
+		Map<String, Object> variables = InvestigationFixture.soundCustomer().with("creditCode", mistyped).variables();
+		long before = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+
+		ResponseEntity<Map> chinese = as("ana").exchange(
+				"/engine-rest/process-definition/key/credit-investigation/submit-form", HttpMethod.POST,
+				new HttpEntity<>(Map.of("variables", typedAll(variables)), jsonHeaders("zh-CN")), Map.class);
+		assertThat(chinese.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) chinese.getBody().get("message"))
+			.contains("统一社会信用代码“" + mistyped + "”的校验码是“" + wrong + "”，但按前 17 位计算应为“" + valid.charAt(17) + "”")
+			.endsWith("[creditCode]");
+
+		ResponseEntity<Map> english = as("ana").exchange(
+				"/engine-rest/process-definition/key/credit-investigation/submit-form", HttpMethod.POST,
+				new HttpEntity<>(Map.of("variables", typedAll(variables)), jsonHeaders("en")), Map.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) english.getBody().get("message"))
+			.contains("has the check character '" + wrong + "' but its first 17 characters require '" + valid.charAt(17))
+			.endsWith("[creditCode]");
+		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+	}
+
+	private static HttpHeaders jsonHeaders(String acceptLanguage) {
+		HttpHeaders headers = jsonHeaders();
+		headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+		return headers;
+	}
+
 	private static HttpHeaders jsonHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
