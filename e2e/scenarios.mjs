@@ -133,9 +133,18 @@ async function newPage() {
 }
 
 async function submitLogin(page, user, password) {
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.getByRole('button', { name: /log in/i }).click();
+  // by type, not placeholder: the same in every language
+  const name = page.locator('input[type=text]').first();
+  const secret = page.locator('input[type=password]').first();
+  // the login form may still be rendering (it moves the focus): fill until both fields hold what was typed
+  for (let round = 1; ; round++) {
+    await name.fill(user);
+    await secret.fill(password);
+    if (await name.inputValue() === user && await secret.inputValue() === password) break;
+    check(round < 3, `the login form did not take ${user}'s credentials`);
+    await page.waitForTimeout(500);
+  }
+  await page.locator('button[type=submit]').first().click();
 }
 
 /** Logged in to Tasklist, with its filters loaded. */
@@ -755,9 +764,7 @@ async function chineseBrowserGetsTasklistInChinese() {
   const page = await context.newPage();
   await page.goto(TASKLIST);
   await page.locator('input[type=password]').waitFor();
-  await page.locator('input[type=text]').first().fill('ana');
-  await page.locator('input[type=password]').fill('demo');
-  await page.locator('button[type=submit]').click();
+  await submitLogin(page, 'ana', 'demo');
   await page.getByText('启动流程').first().waitFor();
   await page.locator('[cam-tasklist-filters] .task-filter').first().waitFor();
   const text = await page.locator('body').innerText();
@@ -808,9 +815,7 @@ async function chineseBrowserGetsTasklistInChinese() {
   const cockpit = await admin.newPage();
   await cockpit.goto(`${BASE_URL}/camunda/app/cockpit/default/`);
   await cockpit.locator('input[type=password]').waitFor();
-  await cockpit.locator('input[type=text]').first().fill('fay');
-  await cockpit.locator('input[type=password]').fill('demo');
-  await cockpit.locator('button[type=submit]').click();
+  await submitLogin(cockpit, 'fay', 'demo');
   await cockpit.getByText('运行中的流程实例').first().waitFor();
   const dashboard = await cockpit.locator('body').innerText();
   for (const english of ['Running Process Instances', 'Open Incidents', 'Deployed']) {

@@ -38,6 +38,8 @@ class CollectionDelegates {
 			execution.setVariable(CUSTOMER_NAME, customer.getName());
 			// what people search by in Cockpit (Add criteria → Variable creditCode = …)
 			execution.setVariable(OverdueCollectionProcess.CREDIT_CODE, customer.getCreditCode());
+			// the business key people search by in Cockpit: the unified social credit code
+			execution.setProcessBusinessKey(customer.getCreditCode());
 			execution.setVariable(RESPONSIBLE_REP, customer.getResponsibleRep());
 		};
 	}

@@ -31,7 +31,8 @@ class RegisterCustomerDelegate implements JavaDelegate {
 		execution.setVariable(CreditInvestigationProcess.REQUESTER, rep);
 		Customer customer = UserInput.check(() -> customers.openInvestigation(
 				CreditInvestigationProcess.customerFacts(execution), rep, execution.getProcessInstanceId()));
-		execution.setProcessBusinessKey(String.valueOf(customer.getId()));
+		// the business key people search by in Cockpit: the unified social credit code
+		execution.setProcessBusinessKey(customer.getCreditCode());
 		execution.setVariable(CreditInvestigationProcess.CUSTOMER_ID, customer.getId());
 		execution.setVariable(CreditInvestigationProcess.CREDIT_CODE, customer.getCreditCode());
 	}

@@ -68,7 +68,7 @@ class RequestsPageController {
 	String page(Model model) {
 		Map<String, Customer> visible = customers.visibleCustomers(CurrentUser.get())
 			.stream()
-			.collect(Collectors.toMap(c -> String.valueOf(c.getId()), Function.identity()));
+			.collect(Collectors.toMap(Customer::getCreditCode, Function.identity()));
 		Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
 		// the engine would show a rep only her own tasks; CreditDesk has already limited the customers she sees
 		List<OpenStep> steps = SystemActions.asSystem(identity, () -> {
@@ -81,7 +81,7 @@ class RequestsPageController {
 			if (open.isEmpty()) {
 				return List.<OpenStep> of();
 			}
-			// the customer is the business key (the approval inherits its case's)
+			// the customer's credit code is the business key (the approval inherits its case's)
 			Map<String, String> customerOf = runtime.createProcessInstanceQuery()
 				.processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
 				.list()

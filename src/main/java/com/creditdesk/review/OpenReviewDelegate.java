@@ -64,7 +64,8 @@ class OpenReviewDelegate implements JavaDelegate {
 		UserInput.check(() -> customers.openCase(customer.getId(), execution.getProcessInstanceId()));
 		reviews.recordStarted(customer.getId(), kind, reason, initiator, execution.getProcessInstanceId());
 
-		execution.setProcessBusinessKey(String.valueOf(customer.getId()));
+		// the business key people search by in Cockpit: the unified social credit code
+		execution.setProcessBusinessKey(customer.getCreditCode());
 		execution.setVariable(CreditInvestigationProcess.CUSTOMER_ID, customer.getId());
 		execution.setVariable(CreditInvestigationProcess.CUSTOMER_NAME, customer.getName());
 		execution.setVariable(CreditInvestigationProcess.CREDIT_CODE, customer.getCreditCode());

@@ -67,7 +67,8 @@ public class ReevaluationService {
 		try {
 			// a system action, after CreditDesk checked who may ask for it
 			String id = SystemActions.asSystem(identity, () -> runtime
-				.startProcessInstanceByKey(CreditReevaluationProcess.KEY, String.valueOf(customerId), variables)
+				.startProcessInstanceByKey(CreditReevaluationProcess.KEY, customers.get(customerId).getCreditCode(),
+						variables)
 				.getId());
 			return new TriggerResult(ReviewTrigger.Outcome.STARTED, id);
 		}

@@ -59,7 +59,7 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 
 	private List<Map> tasks(String user, Customer customer) {
 		ResponseEntity<Map[]> response = as(user).getForEntity("/engine-rest/task?maxResults=50&processDefinitionKey=overdue-collection"
-				+ "&processInstanceBusinessKey=" + customer.getId(), Map[].class);
+				+ "&processInstanceBusinessKey=" + customer.getCreditCode(), Map[].class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return List.of(response.getBody());
 	}

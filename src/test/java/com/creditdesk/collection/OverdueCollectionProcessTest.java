@@ -80,11 +80,16 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		deliverFollowUps();
 	}
 
+	/** The business key of the customer's processes: its unified social credit code. */
+	private String key(long customerId) {
+		return customers.findById(customerId).orElseThrow().getCreditCode();
+	}
+
 	private ProcessInstance caseProcess(long customerId) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processDefinitionKey(KEY)
-			.processInstanceBusinessKey(String.valueOf(customerId))
+			.processInstanceBusinessKey(key(customerId))
 			.singleResult();
 	}
 
@@ -96,7 +101,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		return engine.getTaskService()
 			.createTaskQuery()
 			.processDefinitionKey(KEY)
-			.processInstanceBusinessKey(String.valueOf(customerId))
+			.processInstanceBusinessKey(key(customerId))
 			.orderByTaskName()
 			.asc()
 			.list();
@@ -155,7 +160,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(next.getId()).as("the timer schedules the next day").isNotEqualTo(daily.getId());
 		management.executeJob(next.getId());
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-			.processInstanceBusinessKey(String.valueOf(customerId)).count()).isEqualTo(1);
+			.processInstanceBusinessKey(key(customerId)).count()).isEqualTo(1);
 		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
 			.processDefinitionKey("daily-overdue-detection").completed().count()).isEqualTo(2);
 	}
@@ -187,7 +192,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		detection.run(start);
 		detection.run(start);
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-			.processInstanceBusinessKey(String.valueOf(customerId)).count()).isEqualTo(1);
+			.processInstanceBusinessKey(key(customerId)).count()).isEqualTo(1);
 		assertThat(tasks(customerId)).hasSize(3);
 		assertThat(collections.documentsOf(opened.getId())).hasSize(1);
 
@@ -259,7 +264,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(afterPayment.getDaysPastDue()).as("INV-P2 is the oldest overdue now").isEqualTo(12);
 		assertThat(afterPayment.getStage()).isEqualTo(CollectionStage.REMINDER);
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-			.processDefinitionKey(CreditReevaluationProcess.KEY).processInstanceBusinessKey(String.valueOf(customerId))
+			.processDefinitionKey(CreditReevaluationProcess.KEY).processInstanceBusinessKey(key(customerId))
 			.count()).isZero();
 	}
 
@@ -281,7 +286,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(escalated.getStage()).as("day 11 is the reminder stage, raised by one").isEqualTo(CollectionStage.DUNNING_LETTER);
 		assertThat(actions(customerId)).containsExactly("REMINDER", "DUNNING_LETTER");
 		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
-			.processDefinitionKey(CreditReevaluationProcess.KEY).processInstanceBusinessKey(String.valueOf(customerId))
+			.processDefinitionKey(CreditReevaluationProcess.KEY).processInstanceBusinessKey(key(customerId))
 			.singleResult();
 		assertThat(review).as("a credit re-evaluation for the broken promise").isNotNull();
 		assertThat(engine.getRuntimeService().getVariable(review.getId(), CreditReevaluationProcess.TRIGGER))

@@ -278,7 +278,7 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 			.hasMessageContaining("already has an open credit case");
 
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-			.processInstanceBusinessKey(String.valueOf(customerId(first)))
+			.processInstanceBusinessKey(fixture.creditCode())
 			.processDefinitionKey(CreditInvestigationProcess.KEY)
 			.count()).isEqualTo(1);
 	}

@@ -29,7 +29,8 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		ResponseEntity<Map> started = submitStartForm("ana", InvestigationFixture.soundCustomer());
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String instanceId = (String) started.getBody().get("id");
-		String customerId = (String) started.getBody().get("businessKey");
+		String customerId = customerIdOf(started);
+		String creditCode = (String) started.getBody().get("businessKey");
 
 		List<Map> tasks = tasks("ana", "processInstanceId=" + instanceId + "&assignee=ana");
 		assertThat(tasks).extracting(t -> t.get("name"))
@@ -68,7 +69,8 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
 		ResponseEntity<Map> started = submitStartForm("ana", fixture);
 		String instanceId = (String) started.getBody().get("id");
-		String customerId = (String) started.getBody().get("businessKey");
+		String customerId = customerIdOf(started);
+		String creditCode = (String) started.getBody().get("businessKey");
 		String withdrawal = "/api/customers/" + customerId + "/investigation/withdrawal";
 
 		assertThat(post(as("ben"), withdrawal, Map.of("reason", "Not my customer, but let us see")).getStatusCode())
@@ -95,7 +97,9 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		ResponseEntity<Map> again = submitStartForm("ben", InvestigationFixture.soundCustomer()
 			.with("creditCode", fixture.creditCode()));
 		assertThat(again.getStatusCode()).as("the credit code is free for any rep").isEqualTo(HttpStatus.OK);
-		assertThat(again.getBody()).containsEntry("businessKey", customerId);
+		assertThat(again.getBody()).as("the business key people search by: the credit code")
+			.containsEntry("businessKey", creditCode);
+		assertThat(customerIdOf(again)).as("the same customer").isEqualTo(customerId);
 		assertThat(as("ben").getForEntity("/api/customers/" + customerId, Map.class).getBody())
 			.containsEntry("responsibleRep", "ben");
 	}
@@ -104,7 +108,8 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 	void anApplicationWithTheApproversIsTheirsToDecideNotTheRepsToWithdraw() {
 		ResponseEntity<Map> started = submitStartForm("ana", InvestigationFixture.soundCustomer());
 		String instanceId = (String) started.getBody().get("id");
-		String customerId = (String) started.getBody().get("businessKey");
+		String customerId = customerIdOf(started);
+		String creditCode = (String) started.getBody().get("businessKey");
 		String application = tasks("ana", "processInstanceId=" + instanceId).get(0).get("id").toString();
 		assertThat(submitTaskForm("ana", application, Map.of("proposedLimit", 100_000, "proposedTermMonths", 12,
 				"proposalReason", "Reliable payer with audited statements.")).getStatusCode())
@@ -138,14 +143,15 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 			.with("expectedMonthlyPurchases", 2_000_000)
 			.with("requestedLimit", 300_000));
 		String instanceId = (String) started.getBody().get("id");
-		String customerId = (String) started.getBody().get("businessKey");
+		String customerId = customerIdOf(started);
+		String creditCode = (String) started.getBody().get("businessKey");
 		String application = (String) tasks("ana", "processInstanceId=" + instanceId).get(0).get("id");
 		assertThat(submitTaskForm("ana", application, Map.of("proposedLimit", 300_000, "proposedTermMonths", 12,
 				"proposalReason", "Reliable payer with audited statements.")).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 
-		String first = (String) approvalTask("clara", customerId).get("id");
-		assertThat(tasks("ana", "processInstanceBusinessKey=" + customerId)).as("the rep cannot see approvals")
+		String first = (String) approvalTask("clara", creditCode).get("id");
+		assertThat(tasks("ana", "processInstanceBusinessKey=" + creditCode)).as("the rep cannot see approvals")
 			.isEmpty();
 		assertThat(claim("ana", first).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		// … but her "in progress" page says where the application waits and for whom
@@ -159,7 +165,7 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 		assertThat(submitTaskForm("clara", first, Map.of("approvalDecision", "APPROVE", "approvalComment",
 				"Figures are sound.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		String second = (String) approvalTask("dora", customerId).get("id");
+		String second = (String) approvalTask("dora", creditCode).get("id");
 		assertThat(claim("dora", second).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(submitTaskForm("dora", second, Map.of("approvalDecision", "APPROVE")).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
@@ -190,22 +196,33 @@ abstract class CreditWorkflowIntegrationTests extends IntegrationTestBase {
 	void theRequesterWhoIsAlsoAManagerIsRefusedThroughRest() {
 		ResponseEntity<Map> started = submitStartForm("carl", InvestigationFixture.soundCustomer());
 		String instanceId = (String) started.getBody().get("id");
-		String customerId = (String) started.getBody().get("businessKey");
+		String customerId = customerIdOf(started);
+		String creditCode = (String) started.getBody().get("businessKey");
 		String application = (String) tasks("carl", "processInstanceId=" + instanceId).get(0).get("id");
 		submitTaskForm("carl", application, Map.of("proposedLimit", 50_000, "proposedTermMonths", 12,
 				"proposalReason", "Small first order volume."));
 
-		String approvalTask = (String) approvalTask("carl", customerId).get("id");
+		String approvalTask = (String) approvalTask("carl", creditCode).get("id");
 		ResponseEntity<Map> claim = claim("carl", approvalTask);
 		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat((String) claim.getBody().get("message")).contains("carl requested this credit grant");
 		ResponseEntity<Map> complete = submitTaskForm("carl", approvalTask, Map.of("approvalDecision", "APPROVE"));
 		assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(tasks("clara", "processInstanceBusinessKey=" + customerId)).hasSize(1);
+		assertThat(tasks("clara", "processInstanceBusinessKey=" + creditCode)).hasSize(1);
 	}
 
-	private Map approvalTask(String user, String customerId) {
-		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + customerId);
+	/** The customer of a started case: its {@code customerId} variable (the business key is the credit code). */
+	private String customerIdOf(ResponseEntity<Map> started) {
+		return String.valueOf(engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId((String) started.getBody().get("id"))
+			.variableName("customerId")
+			.singleResult()
+			.getValue());
+	}
+
+	private Map approvalTask(String user, String creditCode) {
+		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + creditCode);
 		assertThat(tasks).hasSize(1);
 		assertThat((String) tasks.get(0).get("name")).startsWith("授信审批 Approve credit grant");
 		return tasks.get(0);

@@ -64,7 +64,7 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processDefinitionKey(CreditReevaluationProcess.KEY)
-			.processInstanceBusinessKey(String.valueOf(customer.getId()))
+			.processInstanceBusinessKey(customer.getCreditCode())
 			.active()
 			.singleResult();
 	}
@@ -198,7 +198,7 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 		assertThat(second.processInstanceId()).isEqualTo(first.processInstanceId());
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey(CreditReevaluationProcess.KEY)
-			.processInstanceBusinessKey(String.valueOf(customer.getId()))
+			.processInstanceBusinessKey(customer.getCreditCode())
 			.count()).isEqualTo(1);
 		assertThat(reviews.triggersOf(customer.getId())).extracting(ReviewTrigger::getKind, ReviewTrigger::getOutcome)
 			.containsExactlyInAnyOrder(

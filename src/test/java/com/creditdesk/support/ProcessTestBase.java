@@ -60,10 +60,10 @@ public abstract class ProcessTestBase extends IntegrationTestBase {
 
 	/** The one open task of the customer's credit case, in the investigation or in its approval. */
 	protected Task openTask(ProcessInstance investigation) {
-		String customerId = String.valueOf(engine.getRuntimeService()
-			.getVariable(investigation.getId(), "customerId"));
-		List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(customerId).list();
-		assertThat(tasks).as("open tasks of customer " + customerId).hasSize(1);
+		// the business key of a customer's processes (an approval inherits its case's): the credit code
+		String creditCode = String.valueOf(engine.getRuntimeService().getVariable(investigation.getId(), "creditCode"));
+		List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(creditCode).list();
+		assertThat(tasks).as("open tasks of customer " + creditCode).hasSize(1);
 		return tasks.get(0);
 	}
 
@@ -98,13 +98,9 @@ public abstract class ProcessTestBase extends IntegrationTestBase {
 		complete(approver, task, decision);
 	}
 
+	/** The customer of a credit case (its {@code customerId} variable; the business key is the credit code). */
 	protected long customerId(ProcessInstance investigation) {
-		return Long.parseLong(investigation.getBusinessKey() != null ? investigation.getBusinessKey()
-				: engine.getHistoryService()
-					.createHistoricProcessInstanceQuery()
-					.processInstanceId(investigation.getId())
-					.singleResult()
-					.getBusinessKey());
+		return ((Number) historicVariable(investigation, "customerId")).longValue();
 	}
 
 	protected Object historicVariable(ProcessInstance instance, String name) {

@@ -92,7 +92,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	@Test
 	void aManagerCannotWidenHerOwnAuthorityWithAnApprovalChainVariable() {
 		Application application = applicationFor("ana", TWO_LEVEL_AMOUNT);
-		String task = approvalTask("clara", application.customerId());
+		String task = approvalTask("clara", application.creditCode());
 		assertThat(claim("clara", task).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		Map<String, Object> widened = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 		// the honest approval still needs the direct-sales manager: the chain is the recorded one
 		assertThat(submitTaskForm("clara", task, Map.of("approvalDecision", "APPROVE", "approvalComment", "Fine."))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(approvalTask("dora", application.customerId())).isNotNull();
+		assertThat(approvalTask("dora", application.creditCode())).isNotNull();
 		assertThat(customers.findById(Long.valueOf(application.customerId())).orElseThrow().getCreditLimit())
 			.isEqualByComparingTo("0");
 	}
@@ -128,7 +128,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 
 		assertThat(submitTaskForm("carl", application, proposal(50_000)).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		String approval = approvalTask("clara", started[1]);
+		String approval = approvalTask("clara", started[2]);
 		ResponseEntity<Map> ownApproval = claim("carl", approval);
 		assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat((String) ownApproval.getBody().get("message")).contains("carl requested this credit grant");
@@ -148,7 +148,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 		ResponseEntity<Map> refused = submitTaskForm("ana", application, moved);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) refused.getBody().get("message")).contains("does not ask for creditFileId, customerId");
-		assertThat(tasks("clara", "processInstanceBusinessKey=" + bens[1])).isEmpty();
+		assertThat(tasks("clara", "processInstanceBusinessKey=" + bens[2])).isEmpty();
 		assertThat(tasks("ana", "processInstanceId=" + anas[0])).hasSize(1);
 	}
 
@@ -184,7 +184,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 		Customer bens = customers.save(new Customer("Review Target Co. " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, "ben"));
 		long instancesBefore = engine.getRuntimeService().createProcessInstanceQuery()
-			.processInstanceBusinessKey(String.valueOf(bens.getId())).count();
+			.processInstanceBusinessKey(bens.getCreditCode()).count();
 
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("creditCode", typed(bens.getCreditCode()));
@@ -203,7 +203,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 		assertThat((String) onRequest.getBody().get("message")).contains("looked after by ben");
 		assertThat(onRequest.getBody()).doesNotContainKey("variables");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-			.processInstanceBusinessKey(String.valueOf(bens.getId())).count()).isEqualTo(instancesBefore);
+			.processInstanceBusinessKey(bens.getCreditCode()).count()).isEqualTo(instancesBefore);
 		assertThat(as("ben").getForObject("/api/customers/" + bens.getId() + "/review-triggers", Map[].class))
 			.as("the real owner's review is not blocked").isEmpty();
 	}
@@ -211,7 +211,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	@Test
 	void creditAdministratorsAndAdministratorsWatchApprovalsButDoNotDecideThem() {
 		Application application = applicationFor("ana", 60_000);
-		String task = approvalTask("clara", application.customerId());
+		String task = approvalTask("clara", application.creditCode());
 		for (String watcher : List.of("fay", "admin")) {
 			ResponseEntity<Map> decided = submitTaskForm(watcher, task,
 					Map.of("approvalDecision", "APPROVE", "approvalComment", "Looks fine."));
@@ -264,7 +264,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	@Test
 	void aClaimedTaskIsCompletedOnlyByTheManagerWhoClaimedIt() {
 		Application application = applicationFor("ana", 60_000);
-		String task = approvalTask("clara", application.customerId());
+		String task = approvalTask("clara", application.creditCode());
 		assertThat(claim("clara", task).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		ResponseEntity<Map> taken = submitTaskForm("carl", task,
@@ -368,7 +368,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 
 	// --- helpers ---
 
-	private record Application(String instanceId, String customerId) {
+	private record Application(String instanceId, String customerId, String creditCode) {
 	}
 
 	/** The rep starts a sound customer's investigation and applies for {@code amount}. */
@@ -376,7 +376,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 		String[] started = startInvestigation(rep, InvestigationFixture.soundCustomer());
 		String application = tasks(rep, "processInstanceId=" + started[0]).get(0).get("id").toString();
 		assertThat(submitTaskForm(rep, application, proposal(amount)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		return new Application(started[0], started[1]);
+		return new Application(started[0], started[1], started[2]);
 	}
 
 	private static Map<String, Object> proposal(int amount) {
@@ -384,16 +384,23 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 				"Reliable payer with audited statements.");
 	}
 
-	/** Instance id and customer id (the business key). */
+	/** Instance id, customer id and credit code (the business key). */
 	private String[] startInvestigation(String rep, InvestigationFixture fixture) {
 		ResponseEntity<Map> started = post(as(rep), "/engine-rest/process-definition/key/credit-investigation/submit-form",
 				Map.of("variables", typedAll(fixture.variables())));
 		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
-		return new String[] { (String) started.getBody().get("id"), (String) started.getBody().get("businessKey") };
+		String instanceId = (String) started.getBody().get("id");
+		Object customerId = engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instanceId)
+			.variableName("customerId")
+			.singleResult()
+			.getValue();
+		return new String[] { instanceId, String.valueOf(customerId), (String) started.getBody().get("businessKey") };
 	}
 
-	private String approvalTask(String user, String customerId) {
-		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + customerId);
+	private String approvalTask(String user, String creditCode) {
+		List<Map> tasks = tasks(user, "processInstanceBusinessKey=" + creditCode);
 		assertThat(tasks).hasSize(1);
 		assertThat((String) tasks.get(0).get("name")).startsWith("授信审批 Approve credit grant");
 		return (String) tasks.get(0).get("id");
