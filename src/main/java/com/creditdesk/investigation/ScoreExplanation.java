@@ -120,8 +120,13 @@ public class ScoreExplanation {
 	}
 
 	/** @param ruleInput the input each rule tests, by rule id ({@link #QUALITATIVE} for a rule that tests none) */
+	/**
+	 * @param points the points of an input's rule at a value ("quickRatio=0.95"), as evaluated: each rule of the
+	 *        scorecard tests one input, so they do not depend on the others (a deployed decision never changes)
+	 * @param grades the grade at a score, as evaluated
+	 */
 	private record Parsed(DmnDecision decision, List<String> inputs, Map<String, List<String>> entries,
-			Map<String, String> ruleInput) {
+			Map<String, String> ruleInput, Map<String, Integer> points, Map<Integer, String> grades) {
 	}
 
 	/** The explanation of a scored credit file (its ratios, ratings and the decisions that scored it). */
@@ -151,7 +156,8 @@ public class ScoreExplanation {
 			items.add(ratioItem(score, actual, input, ((Number) actual.get(input)).doubleValue()));
 		}
 		// the ratings count through their sum: what one rating point is worth, as the scorecard says
-		int perRatingPoint = points(score, actual, QUALITATIVE, ratingSum + 1) - points(score, actual, QUALITATIVE, ratingSum);
+		int perRatingPoint = points(score, actual, QUALITATIVE, ratingSum + 1, true)
+				- points(score, actual, QUALITATIVE, ratingSum, true);
 		for (QualitativeItem item : QualitativeItem.values()) {
 			Rating rating = file.getRatings().get(item);
 			int value = rating == null ? 0 : rating.value();
@@ -179,7 +185,7 @@ public class ScoreExplanation {
 	}
 
 	private Item ratioItem(Parsed score, Map<String, Object> actual, String input, double value) {
-		int points = points(score, actual, input, value);
+		int points = points(score, actual, input, value, false);
 		// the values where the scorecard can change its answer: the numbers in the tests, just below and above them
 		TreeSet<Double> candidates = new TreeSet<>();
 		for (String entry : score.entries().get(input)) {
@@ -195,7 +201,7 @@ public class ScoreExplanation {
 		Double better = null;
 		int betterPoints = points;
 		for (double candidate : candidates) {
-			int p = points(score, actual, input, candidate);
+			int p = points(score, actual, input, candidate, true);
 			max = Math.max(max, p);
 			if (p > points && (better == null || Math.abs(candidate - value) < Math.abs(better - value)
 					|| (Math.abs(candidate - value) == Math.abs(better - value) && p > betterPoints))) {
@@ -222,7 +228,14 @@ public class ScoreExplanation {
 	}
 
 	/** The points the scorecard's rule for {@code input} gives at {@code value}, the other inputs as they are. */
-	private int points(Parsed score, Map<String, Object> actual, String input, double value) {
+	/** Cached for the values the rules name (bounded by the decision's size), evaluated for a file's own values. */
+	private int points(Parsed score, Map<String, Object> actual, String input, double value, boolean candidate) {
+		return candidate
+				? score.points().computeIfAbsent(input + "=" + value, key -> evaluatePoints(score, actual, input, value))
+				: evaluatePoints(score, actual, input, value);
+	}
+
+	private int evaluatePoints(Parsed score, Map<String, Object> actual, String input, double value) {
 		VariableMap variables = Variables.createVariables();
 		actual.forEach(variables::putValue);
 		variables.putValue(input, input.equals(QUALITATIVE) ? (Object) (int) value : (Object) value);
@@ -240,6 +253,10 @@ public class ScoreExplanation {
 	}
 
 	private String gradeOf(Parsed grade, int score) {
+		return grade.grades().computeIfAbsent(score, s -> evaluateGrade(grade, s));
+	}
+
+	private String evaluateGrade(Parsed grade, int score) {
 		try {
 			return (String) dmn
 				.evaluateDecision(grade.decision(), Variables.createVariables().putValue("creditScore", score))
@@ -340,7 +357,7 @@ public class ScoreExplanation {
 		org.camunda.bpm.model.dmn.instance.Decision element = model.getModelElementById(key);
 		new ArrayList<>(element.getInformationRequirements()).forEach(element::removeChildElement);
 		DmnDecision decision = dmn.parseDecision(key, model);
-		return new Parsed(decision, inputs, entries, ruleInput);
+		return new Parsed(decision, inputs, entries, ruleInput, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 	}
 
 	private static String describe(String versions) {
