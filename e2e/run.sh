@@ -11,7 +11,7 @@ CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 DATABASES=${E2E_DATABASES:-h2 postgres}
 JAVA_OPTS=${E2E_JAVA_OPTS:--Xmx512m}
-HEALTH_TIMEOUT=90
+HEALTH_TIMEOUT=${E2E_HEALTH_TIMEOUT:-240}
 
 log() { printf 'e2e: %s\n' "$*"; }
 die() { printf 'e2e: %s\n' "$*" >&2; exit 2; }
