@@ -126,7 +126,8 @@ public class ScoreExplanation {
 	 * @param grades the grade at a score, as evaluated
 	 */
 	private record Parsed(DmnDecision decision, List<String> inputs, Map<String, List<String>> entries,
-			Map<String, String> ruleInput, Map<String, Integer> points, Map<Integer, String> grades) {
+			Map<String, String> labels, Map<String, String> ruleInput, Map<String, Integer> points,
+			Map<Integer, String> grades) {
 	}
 
 	/** The explanation of a scored credit file (its ratios, ratings and the decisions that scored it). */
@@ -209,15 +210,11 @@ public class ScoreExplanation {
 				betterPoints = p;
 			}
 		}
-		String label = score.decision().getKey().equals(SCORE) ? label(score, input) : input;
+		String label = score.labels().getOrDefault(input, input);
 		String next = better == null ? null
 				: label + " " + format(input, value) + " → " + format(input, better) + " 加 " + (betterPoints - points)
 						+ " 分 (adds " + (betterPoints - points) + ")";
 		return new Item(input, label, format(input, value), points, max, next);
-	}
-
-	private String label(Parsed score, String input) {
-		return score.entries().containsKey("label:" + input) ? score.entries().get("label:" + input).get(0) : input;
 	}
 
 	private static String format(String input, double value) {
@@ -325,6 +322,7 @@ public class ScoreExplanation {
 			.map(input -> input.getInputExpression().getText().getTextContent().trim())
 			.toList();
 		Map<String, List<String>> entries = new java.util.HashMap<>();
+		Map<String, String> labels = new java.util.HashMap<>();
 		Map<String, String> ruleInput = new java.util.HashMap<>();
 		for (Rule rule : table.getRules()) {
 			List<org.camunda.bpm.model.dmn.instance.InputEntry> tests = new ArrayList<>(rule.getInputEntries());
@@ -349,7 +347,7 @@ public class ScoreExplanation {
 			}
 			entries.put(inputs.get(i), texts);
 			if (inputElements.get(i).getLabel() != null) {
-				entries.put("label:" + inputs.get(i), List.of(inputElements.get(i).getLabel()));
+				labels.put(inputs.get(i), inputElements.get(i).getLabel());
 			}
 		}
 		// the decision's own table alone: the grade is asked for a given score, not for the score its requirement
@@ -357,7 +355,8 @@ public class ScoreExplanation {
 		org.camunda.bpm.model.dmn.instance.Decision element = model.getModelElementById(key);
 		new ArrayList<>(element.getInformationRequirements()).forEach(element::removeChildElement);
 		DmnDecision decision = dmn.parseDecision(key, model);
-		return new Parsed(decision, inputs, entries, ruleInput, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+		return new Parsed(decision, inputs, entries, labels, ruleInput, new ConcurrentHashMap<>(),
+				new ConcurrentHashMap<>());
 	}
 
 	private static String describe(String versions) {

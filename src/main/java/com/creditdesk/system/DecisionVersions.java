@@ -24,13 +24,9 @@ public class DecisionVersions {
 
 	/** e.g. "credit-grade v3 (credit-grade:3:abc), credit-score v3 (credit-score:3:def)". */
 	public String describe(DelegateExecution execution, String... decisionKeys) {
-		String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
 		List<String> versions = new ArrayList<>();
 		for (String key : decisionKeys) {
-			DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-				.deploymentId(deploymentId)
-				.decisionDefinitionKey(key)
-				.singleResult();
+			DecisionDefinition definition = deployedWith(execution, key);
 			versions.add(definition == null ? key + " (not deployed with the process)"
 					: key + " v" + definition.getVersion() + " (" + definition.getId() + ")");
 		}
@@ -44,15 +40,9 @@ public class DecisionVersions {
 	 */
 	public java.util.List<java.util.Map<String, Object>> evaluate(DelegateExecution execution, String key,
 			java.util.Map<String, Object> variables) {
-		String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-		DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-			.deploymentId(deploymentId)
-			.decisionDefinitionKey(key)
-			.singleResult();
-		if (definition == null) {
-			definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
-		}
-		String definitionId = definition.getId();
+		DecisionDefinition deployed = deployedWith(execution, key);
+		String definitionId = deployed != null ? deployed.getId()
+				: repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult().getId();
 		return SystemActions.asSystem(execution.getProcessEngineServices().getIdentityService(),
 				() -> execution.getProcessEngineServices()
 					.getDecisionService()
@@ -60,6 +50,12 @@ public class DecisionVersions {
 					.variables(variables)
 					.evaluate()
 					.getResultList());
+	}
+
+	/** The decision {@code key} of the deployment the instance's process came with, or null. */
+	private DecisionDefinition deployedWith(DelegateExecution execution, String key) {
+		String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
+		return repository.createDecisionDefinitionQuery().deploymentId(deploymentId).decisionDefinitionKey(key).singleResult();
 	}
 
 }
