@@ -693,6 +693,69 @@ async function regionalManagerSeesTheAgingChart() {
 
 
 /**
+ * 3b. Ana asks in Tasklist for a temporary increase of CNY 50,000 for 30 days on top of her customer's CNY 300,000
+ * (a seasonal order). The approval chain decides the combined CNY 350,000; the customer page then lists the increase
+ * as in force today, and the credit check counts it.
+ */
+async function repAsksForATemporaryIncrease() {
+  check(state.anaCode, 'scenario 1 did not create ana\'s customer');
+  const day = n => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const page = await login('ana');
+  await page.getByText('Start process').first().click();
+  await page.locator('.modal-content').getByText('Temporary limit increase').first().click();
+  const form = page.locator('.modal-content');
+  await form.getByLabel('Increase on top of the limit', { exact: false }).first().waitFor();
+  await settle(page);
+  await fillAll(form, { 'Unified social credit code': state.anaCode, 'Increase on top of the limit': 50000,
+    Why: 'Spring season: two large orders from the customer\'s new plant. 春季两笔大订单。' });
+  for (const [label, date] of [['First day', day(0)], ['Last day', day(30)]]) {
+    const [y, m, d] = date.split('-');
+    const input = field(form, label).locator('input').first();
+    await input.click();
+    await input.fill(`${m}/${d}/${y}`);
+    await input.press('Enter');
+  }
+  await shot(page, 'ana-temporary-increase-start');
+  await clickStart(page);
+  await waitStarted(page);
+  await logout(page);
+
+  // 300,000 + 50,000 is above the suggested limit: an exception, decided one tier higher
+  for (const user of ['clara', 'dora', 'erik']) {
+    const task = await approvalTask(state.anaCustomer, false);
+    if (!task) break;
+    const approver = await login(user);
+    await openTask(approver, 'Credit approvals', `Approve credit grant: ${state.anaCustomer}`, 'CNY 350,000.00');
+    await claim(approver);
+    await approver.locator('.task-details').getByText('Claim', { exact: true }).waitFor({ state: 'detached' });
+    await taskForm(approver).getByLabel('同意 Approve', { exact: true }).waitFor();
+    await settle(approver);
+    const decision = taskForm(approver);
+    const reason = await decision.locator('.fjs-form-field-html').first().innerText();
+    await decision.getByLabel('同意 Approve', { exact: true }).check();
+    await fill(decision, 'Comment', 'Seasonal increase agreed for 30 days.');
+    check(reason.includes('CNY 350,000.00'), `the band does not show the combined CNY 350,000.00: ${reason.slice(0, 200)}`);
+    await completeTask(approver);
+    await logout(approver);
+  }
+  check(!(await approvalTask(state.anaCustomer, false)), 'an approval task is still open for the temporary increase');
+
+  const customer = (await getJson('/api/customers', 'ana')).find(c => c.creditCode === state.anaCode);
+  const increases = await getJson(`/api/customers/${customer.id}/temporary-limits`, 'ana');
+  check(increases.length === 1 && increases[0].status === 'APPROVED' && increases[0].inForceToday
+    && Number(increases[0].amount) === 50000, `the temporary increase is not in force: ${JSON.stringify(increases)}`);
+  check(Number(customer.creditLimit) === 300000, `the limit itself changed to ${customer.creditLimit}`);
+  const pageAgain = await login('ana');
+  await pageAgain.goto(BASE_URL + '/customers/' + customer.id);
+  const text = await pageAgain.locator('main').innerText();
+  check(text.includes('临时额度 Temporary increases') && text.includes('CNY 50,000.00') && text.includes('今日有效 in force today'),
+    `the customer page does not list the increase in force: ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+  check(text.includes('重点客户分类 Key-account class'), 'the customer page does not show the key-account class');
+  await shot(pageAgain, 'customer-page-temporary-increase');
+  await pageAgain.context().close();
+}
+
+/**
  * 4. The ERP feed posts an invoice 20 days overdue for ana's new customer; the credit administrator runs the
  * overdue scan, which opens one collection case (reminder and dunning letter); ana records the customer's promise
  * to pay in Tasklist, and the case shows the promise.
@@ -841,7 +904,8 @@ async function chineseBrowserGetsTasklistInChinese() {
 }
 
 const scenarios = [repStartsInvestigationAndApplies, managersApproveWithFourEyes, creditAdminInspectsCockpit,
-  cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, overdueScanOpensCaseAndRepRecordsPromise,
+  cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, repAsksForATemporaryIncrease,
+  overdueScanOpensCaseAndRepRecordsPromise,
   chineseBrowserGetsTasklistInChinese];
 
 rmSync(SHOTS, { recursive: true, force: true });

@@ -72,7 +72,7 @@ public final class AgingBenchmark {
 			try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
 				for (int i = 0; i < runs + 3; i++) {
 					long start = System.nanoTime();
-					rows = aging.aging(asOf, "customer", false, manager).rows().size();
+					rows = aging.aging(asOf, "customer", false, null, manager).rows().size();
 					long reportNanos = System.nanoTime() - start;
 					start = System.nanoTime();
 					int sqlRows = handWritten(c, asOf);

@@ -65,6 +65,9 @@ public class CreditDecision {
 
 	private String exceptionSummary;
 
+	/** The customer was a key account (重点客户) when the decision opened: the whole chain decides. */
+	private boolean keyAccount;
+
 	private LocalDate validUntil;
 
 	private Instant createdAt;
@@ -109,6 +112,22 @@ public class CreditDecision {
 	void recordExceptions(String codes, String summary) {
 		this.exceptionCodes = codes;
 		this.exceptionSummary = summary;
+	}
+
+	void recordKeyAccount(boolean keyAccount) {
+		this.keyAccount = keyAccount;
+	}
+
+	public boolean isKeyAccount() {
+		return keyAccount;
+	}
+
+	/**
+	 * A senior decision (a policy exception or a key account) is decided by every level the authority matrix
+	 * returned, not only up to the first whose authority covers the amount.
+	 */
+	boolean runsTheWholeChain() {
+		return isPolicyException() || keyAccount;
 	}
 
 	void recordChain(List<ApprovalLevel> chain) {

@@ -32,7 +32,7 @@ public class CreditDecisionService {
 	@Transactional
 	CreditDecision open(long customerId, long creditFileId, String processInstanceId, String requester,
 			BigDecimal requested, List<ApprovalLevel> chain, String authorityRule, LocalDate validUntil,
-			String exceptionCodes, String exceptionSummary) {
+			String exceptionCodes, String exceptionSummary, boolean keyAccount) {
 		if (chain.isEmpty()) {
 			throw new IllegalStateException("the authority matrix returned no approver for " + requested);
 		}
@@ -42,6 +42,7 @@ public class CreditDecisionService {
 				Money.of(requested), topAuthority, chainText, authorityRule, validUntil);
 		decision.recordChain(chain);
 		decision.recordExceptions(exceptionCodes, exceptionSummary);
+		decision.recordKeyAccount(keyAccount);
 		return decisions.saveAndFlush(decision);
 	}
 
@@ -131,10 +132,10 @@ public class CreditDecisionService {
 		BigDecimal amount = choice == StepDecision.REDUCE ? Money.of(reducedAmount) : current;
 		decision.addStep(new CreditDecisionStep(level.level(), level.approverGroup(), approver, choice, amount,
 				isBlank(comment) ? null : comment.trim()), amount);
-		// a policy exception is decided by the level the authority matrix added above the amount's own: its chain
-		// runs to the end (or to a rejection)
+		// a policy exception or a key account is decided by the level the authority matrix added above the amount's
+		// own: its chain runs to the end (or to a rejection)
 		boolean ended = choice == StepDecision.REJECT || lastLevel
-				|| (!decision.isPolicyException() && level.authorityLimit().compareTo(amount) >= 0);
+				|| (!decision.runsTheWholeChain() && level.authorityLimit().compareTo(amount) >= 0);
 		return new StepResult(ended, amount, earlierApprovals(decision));
 	}
 

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.investigation.CreditFileSummary;
+import com.creditdesk.investigation.CreditFile;
+import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.investigation.ScoreExplanation;
 import com.creditdesk.receivable.Overdues;
 import com.creditdesk.receivable.Overdues.OverdueItem;
 import com.creditdesk.system.BusinessClock;
@@ -39,9 +42,12 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 	private final Overdues receivables;
 
+	private final ScoreExplanation explanation;
+
 	OpenCreditDecisionDelegate(CreditDecisionService decisions, CustomerService customers,
 			CreditInvestigationService investigations, DecisionVersions decisionVersions, Labels labels,
-			Overdues receivables) {
+			Overdues receivables, ScoreExplanation explanation) {
+		this.explanation = explanation;
 		this.labels = labels;
 		this.receivables = receivables;
 		this.decisions = decisions;
@@ -67,7 +73,7 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 				requested, chain,
 				decisionVersions.describe(execution, "approval-authority") + ": " + ApprovalLevel.describe(chain),
 				validUntil == null ? null : LocalDate.parse(validUntil.toString()), file.exceptionCodes(),
-				file.exceptionSummary());
+				file.exceptionSummary(), customers.get(customerId).isKeyAccount());
 
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID, decision.getId());
 		execution.setVariable(CreditGrantApprovalProcess.APPROVER_GROUPS,
@@ -100,6 +106,14 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable("currentLimitText", customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0
 				? "无 none" : Money.format(customer.getCreditLimit()) + " (" + customer.getCreditGrade() + ")");
 		file.ratioLights().forEach(execution::setVariable);
+		// the key-account marker (this morning's 80/20 class) and why the file scored what it did
+		execution.setVariable("keyAccountText", !customer.isKeyAccount() ? null
+				: "第 " + customer.getKeyAccountRank() + " 名 rank · 近12个月赊销 credit sales, 12 months "
+						+ Money.format(customer.getKeyAccountSales()));
+		CreditFile scored = investigations.get(fileId);
+		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT,
+				scored.getCreditScore() == null || scored.getRatios().quickRatio() == null ? null
+						: explanation.explain(scored).text());
 		// the exception marker: what departs from the policy, by how much, and the rep's justification
 		execution.setVariable("policyExceptionText", file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());

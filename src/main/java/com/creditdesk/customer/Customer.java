@@ -55,6 +55,9 @@ public class Customer {
 	@Column(precision = 15, scale = 2)
 	private BigDecimal creditLimit = BigDecimal.ZERO.setScale(2);
 
+	/** The day the current limit took effect: invoices dated before it are not covered by it. */
+	private LocalDate limitValidFrom;
+
 	private LocalDate limitValidUntil;
 
 	private LocalDate nextReviewDate;
@@ -66,6 +69,20 @@ public class Customer {
 
 	/** The collection case that put the customer on credit hold, if that is why the customer is on hold. */
 	private Long collectionHoldCaseId;
+
+	/** The 80/20 class (A = key account, 重点客户), as of {@code keyAccountAsOf}; null until first classified. */
+	private String keyAccountClass;
+
+	/** Credit sales of the 12 months up to {@code keyAccountAsOf}. */
+	private BigDecimal keyAccountSales;
+
+	/** The customer's share of all credit sales of those 12 months (0 to 1). */
+	private BigDecimal keyAccountShare;
+
+	/** Rank by credit sales, 1 = largest. */
+	private Integer keyAccountRank;
+
+	private LocalDate keyAccountAsOf;
 
 	/** The credit investigation or re-evaluation currently open for this customer, if any. */
 	private String openCaseProcessId;
@@ -99,16 +116,30 @@ public class Customer {
 		updatedAt = Instant.now();
 	}
 
-	/** Records an approved limit: the customer trades on credit up to it until {@code validUntil}. */
-	public void grantLimit(BigDecimal limit, String grade, LocalDate validUntil, LocalDate nextReview,
-			Long decisionId) {
+	/**
+	 * Records an approved limit: the customer trades on credit up to it from {@code validFrom} until
+	 * {@code validUntil}.
+	 */
+	public void grantLimit(BigDecimal limit, String grade, LocalDate validFrom, LocalDate validUntil,
+			LocalDate nextReview, Long decisionId) {
 		this.creditLimit = limit.setScale(2, RoundingMode.DOWN);
 		this.limitDecisionId = decisionId;
+		this.limitValidFrom = validFrom;
 		this.creditGrade = grade;
 		this.limitValidUntil = validUntil;
 		this.nextReviewDate = nextReview;
 		this.status = CustomerStatus.ACTIVE;
 		this.cashOnlyReason = null;
+	}
+
+	/**
+	 * The day the current limit took effect, when it is older than its record here: limits taken over from an
+	 * earlier system with their ledger (the demo portfolio's history, say).
+	 */
+	public void limitInForceSince(LocalDate validFrom) {
+		if (creditLimit.signum() > 0) {
+			this.limitValidFrom = validFrom;
+		}
 	}
 
 	/** A re-evaluation kept the limit but changed the grade and the next review date. */
@@ -121,6 +152,7 @@ public class Customer {
 	public void makeCashOnly(String grade, String reason, LocalDate nextReview) {
 		this.creditLimit = BigDecimal.ZERO.setScale(2);
 		this.limitDecisionId = null;
+		this.limitValidFrom = null;
 		if (grade != null) {
 			this.creditGrade = grade;
 		}
@@ -292,6 +324,51 @@ public class Customer {
 	public boolean tradesOnCredit(LocalDate today) {
 		return status == CustomerStatus.ACTIVE && creditLimit.signum() > 0
 				&& (limitValidUntil == null || !limitValidUntil.isBefore(today));
+	}
+
+	/** Records the daily 80/20 classification. */
+	public void classify(String keyAccountClass, BigDecimal creditSales, BigDecimal share, int rank, LocalDate asOf) {
+		this.keyAccountClass = keyAccountClass;
+		this.keyAccountSales = creditSales;
+		this.keyAccountShare = share;
+		this.keyAccountRank = rank;
+		this.keyAccountAsOf = asOf;
+	}
+
+	/** A key account (重点客户): class A of the 80/20 classification, with the senior treatment the policy defines. */
+	public boolean isKeyAccount() {
+		return "A".equals(keyAccountClass);
+	}
+
+	public String getKeyAccountClass() {
+		return keyAccountClass;
+	}
+
+	public BigDecimal getKeyAccountSales() {
+		return keyAccountSales;
+	}
+
+	public BigDecimal getKeyAccountShare() {
+		return keyAccountShare;
+	}
+
+	public Integer getKeyAccountRank() {
+		return keyAccountRank;
+	}
+
+	public LocalDate getKeyAccountAsOf() {
+		return keyAccountAsOf;
+	}
+
+	/** Whether the current limit was in force on that day (and the customer still trades on credit). */
+	public boolean limitInForceOn(LocalDate day) {
+		return status == CustomerStatus.ACTIVE && creditLimit.signum() > 0
+				&& (limitValidFrom == null || !day.isBefore(limitValidFrom))
+				&& (limitValidUntil == null || !limitValidUntil.isBefore(day));
+	}
+
+	public LocalDate getLimitValidFrom() {
+		return limitValidFrom;
 	}
 
 	public String getOpenCaseProcessId() {

@@ -24,6 +24,9 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
 	List<Customer> findAllByOrderByName();
 
+	@Query("select c.id from Customer c order by c.id")
+	List<Long> findAllIds();
+
 	@Query("""
 			select c from Customer c
 			where c.openCaseProcessId is null

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.creditdesk.identity.CurrentUser;
+import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.ForbiddenException;
 import com.creditdesk.system.InvalidRequestException;
@@ -21,8 +22,19 @@ public class CustomerService {
 
 	private final CustomerRepository customers;
 
-	CustomerService(CustomerRepository customers) {
+	private final CreditLimitPeriodRepository limitHistory;
+
+	private final TemporaryLimits temporaryLimits;
+
+	CustomerService(CustomerRepository customers, CreditLimitPeriodRepository limitHistory,
+			TemporaryLimits temporaryLimits) {
 		this.customers = customers;
+		this.limitHistory = limitHistory;
+		this.temporaryLimits = temporaryLimits;
+	}
+
+	/** A limit in force on a given day, and the credit decision that granted it (null for a limit set by hand). */
+	public record LimitInForce(BigDecimal limit, Long decisionId, LocalDate validFrom) {
 	}
 
 	/**
@@ -75,8 +87,86 @@ public class CustomerService {
 	public Customer grantLimit(long customerId, BigDecimal limit, String grade, LocalDate validUntil,
 			LocalDate nextReview, Long decisionId) {
 		Customer customer = get(customerId);
-		customer.grantLimit(limit, grade, validUntil, nextReview, decisionId);
+		LocalDate today = BusinessClock.today();
+		keepReplacedLimit(customer, today);
+		customer.grantLimit(limit, grade, today, validUntil, nextReview, decisionId);
 		return customer;
+	}
+
+	/** The limit the customer had until today goes into its history, so back-dated invoices still find it. */
+	private void keepReplacedLimit(Customer customer, LocalDate endedOn) {
+		if (customer.getCreditLimit().signum() > 0 && customer.getLimitValidFrom() != null
+				&& customer.getLimitValidFrom().isBefore(endedOn)) {
+			limitHistory.save(new CreditLimitPeriod(customer.getId(), customer.getCreditLimit(),
+					customer.getLimitDecisionId(), customer.getLimitValidFrom(), customer.getLimitValidUntil(), endedOn));
+		}
+	}
+
+	/**
+	 * The limit in force on the day (an invoice's date): the current one if it had taken effect by then and the
+	 * customer still trades on it, else the earlier limit whose period holds the day, else none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LimitInForce> limitOn(Customer customer, LocalDate day) {
+		if (customer.limitInForceOn(day)) {
+			// a temporary increase approved the combined amount: its decision answers for sales of its days
+			return Optional.of(temporaryLimits.grantedFor(customer.getId(), day)
+				.map(temporary -> new LimitInForce(customer.getCreditLimit().add(temporary.getAmount()),
+						temporary.getDecisionId(), temporary.getValidFrom()))
+				.orElseGet(() -> new LimitInForce(customer.getCreditLimit(), customer.getLimitDecisionId(),
+						customer.getLimitValidFrom())));
+		}
+		if (customer.getLimitValidFrom() != null && !day.isBefore(customer.getLimitValidFrom())) {
+			return Optional.empty(); // the current limit's period, but the customer is on hold or it has lapsed
+		}
+		return limitHistory.findByCustomerIdOrderByValidFromDesc(customer.getId())
+			.stream()
+			.filter(period -> period.inForceOn(day))
+			.findFirst()
+			.map(period -> new LimitInForce(period.getCreditLimit(), period.getDecisionId(), period.getValidFrom()));
+	}
+
+	/** The limit plus the temporary increase in force on the day (zero when the customer does not trade on credit). */
+	@Transactional(readOnly = true)
+	public BigDecimal creditLimitOn(Customer customer, LocalDate day) {
+		if (!customer.tradesOnCredit(day)) {
+			return BigDecimal.ZERO.setScale(2);
+		}
+		return temporaryLimits.inForceOn(customer.getId(), day)
+			.map(temporary -> customer.getCreditLimit().add(temporary.getAmount()))
+			.orElse(customer.getCreditLimit());
+	}
+
+	/** One customer's place in the 80/20 classification. */
+	public record KeyAccountClassification(long customerId, String keyAccountClass, BigDecimal creditSales,
+			BigDecimal share, int rank) {
+	}
+
+	/** Every customer's id: the classification ranks them all, those without credit sales included. */
+	@Transactional(readOnly = true)
+	public java.util.List<Long> allCustomerIds() {
+		return customers.findAllIds();
+	}
+
+	/** Records the morning's 80/20 classification on every customer it names, in one transaction. */
+	@Transactional
+	public void recordKeyAccountClasses(java.util.List<KeyAccountClassification> classes, LocalDate asOf) {
+		Map<Long, KeyAccountClassification> byId = new java.util.HashMap<>();
+		classes.forEach(c -> byId.put(c.customerId(), c));
+		java.util.List<Long> ids = new java.util.ArrayList<>(byId.keySet());
+		for (int from = 0; from < ids.size(); from += 500) {
+			for (Customer customer : customers.findAllById(ids.subList(from, Math.min(ids.size(), from + 500)))) {
+				KeyAccountClassification c = byId.get(customer.getId());
+				customer.classify(c.keyAccountClass(), c.creditSales(), c.share(), c.rank(), asOf);
+			}
+			customers.flush();
+		}
+	}
+
+	/** The limits the customer had before its current one, newest first. */
+	@Transactional(readOnly = true)
+	public java.util.List<CreditLimitPeriod> limitHistory(long customerId) {
+		return limitHistory.findByCustomerIdOrderByValidFromDesc(customerId);
 	}
 
 	@Transactional
@@ -105,6 +195,7 @@ public class CustomerService {
 	@Transactional
 	public Customer makeCashOnly(long customerId, String grade, String reason, LocalDate nextReview) {
 		Customer customer = get(customerId);
+		keepReplacedLimit(customer, BusinessClock.today());
 		customer.makeCashOnly(grade, reason, nextReview);
 		return customer;
 	}

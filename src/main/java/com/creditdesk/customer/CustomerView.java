@@ -7,13 +7,18 @@ import java.time.LocalDate;
 record CustomerView(long id, String name, String creditCode, OwnershipType ownershipType, String industry,
 		String region, String companySize, String address, String contactName, String contactPhone,
 		String responsibleRep, CustomerStatus status, String creditGrade, BigDecimal creditLimit,
-		LocalDate limitValidUntil, LocalDate nextReviewDate, String cashOnlyReason, String openCaseProcessId) {
+		LocalDate limitValidFrom, LocalDate limitValidUntil, LocalDate nextReviewDate, String cashOnlyReason,
+		String openCaseProcessId, String keyAccountClass, boolean keyAccount, Integer keyAccountRank,
+		BigDecimal keyAccountSales, BigDecimal keyAccountShare, LocalDate keyAccountAsOf) {
 
 	static CustomerView of(Customer c) {
 		return new CustomerView(c.getId(), c.getName(), c.getCreditCode(), c.getOwnershipType(), c.getIndustry(),
 				c.getRegion(), c.getCompanySize(), c.getAddress(), c.getContactName(), c.getContactPhone(),
-				c.getResponsibleRep(), c.getStatus(), c.getCreditGrade(), c.getCreditLimit(), c.getLimitValidUntil(),
-				c.getNextReviewDate(), c.getCashOnlyReason(), c.getOpenCaseProcessId());
+				c.getResponsibleRep(), c.getStatus(), c.getCreditGrade(), c.getCreditLimit(), c.getLimitValidFrom(),
+				c.getLimitValidUntil(),
+				c.getNextReviewDate(), c.getCashOnlyReason(), c.getOpenCaseProcessId(), c.getKeyAccountClass(),
+				c.isKeyAccount(), c.getKeyAccountRank(), c.getKeyAccountSales(), c.getKeyAccountShare(),
+				c.getKeyAccountAsOf());
 	}
 
 }

@@ -34,7 +34,7 @@ class DemoCustomers implements ApplicationRunner {
 				OwnershipType.PRIVATE, "ana");
 		east.updateFacts(east.getName(), OwnershipType.PRIVATE, "Hardware wholesale", "East China", "MEDIUM",
 				"88 Wensan Road, Hangzhou", "Zhang Wei", "+86 571 8888 0001");
-		east.grantLimit(new BigDecimal("300000"), "A", LocalDate.now().plusMonths(6), LocalDate.now().plusMonths(6), null);
+		east.grantLimit(new BigDecimal("300000"), "A", LocalDate.now().minusYears(1), LocalDate.now().plusMonths(6), LocalDate.now().plusMonths(6), null);
 		customers.save(east);
 
 		Customer south = new Customer("深圳南方建材有限公司 Shenzhen Nanfang Building Materials", "91440300MA5DXXXX1R",

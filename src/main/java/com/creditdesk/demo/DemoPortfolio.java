@@ -36,6 +36,7 @@ import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerRepository;
 import com.creditdesk.customer.OwnershipType;
 import com.creditdesk.investigation.CreditInvestigationProcess;
+import com.creditdesk.receivable.KeyAccounts;
 import com.creditdesk.receivable.LedgerLines.CreditNoteLine;
 import com.creditdesk.receivable.LedgerLines.InvoiceLine;
 import com.creditdesk.receivable.LedgerLines.PaymentLine;
@@ -113,9 +114,13 @@ class DemoPortfolio implements HealthIndicator {
 
 	private final TransactionTemplate transaction;
 
+	private final KeyAccounts keyAccounts;
+
 	DemoPortfolio(CustomerRepository customers, LedgerService ledger, CollectionDetection detection,
 			CollectionService collections, RuntimeService runtime, FormService forms, TaskService tasks,
-			RepositoryService repository, IdentityService identity, TransactionTemplate transaction) {
+			RepositoryService repository, IdentityService identity, TransactionTemplate transaction,
+			KeyAccounts keyAccounts) {
+		this.keyAccounts = keyAccounts;
 		this.customers = customers;
 		this.ledger = ledger;
 		this.detection = detection;
@@ -176,16 +181,24 @@ class DemoPortfolio implements HealthIndicator {
 		for (int i = 0; i < portfolio.size(); i++) {
 			postLedger(i, portfolio.get(i), OVERDUE_DAYS.get(i), today, lines);
 		}
-		Customer writtenOff = customers.findByCreditCode(creditCode(100 + WRITTEN_OFF_INVESTIGATION)).orElseThrow();
+		// its investigation ran just now, but its ledger goes back months: the demo dates its limit back with it, so
+		// that the write-off shows the split between rep and approver (invoices before a limit are nobody's but the rep's)
+		Customer writtenOff = transaction.execute(status -> {
+			Customer customer = customers.findByCreditCode(creditCode(100 + WRITTEN_OFF_INVESTIGATION)).orElseThrow();
+			customer.limitInForceSince(today.minusMonths(18));
+			return customer;
+		});
 		postLedger(DIRECT_CUSTOMERS, writtenOff, WRITTEN_OFF_DAYS, today, lines);
 		long posted = System.nanoTime();
+		// the morning's 80/20 classification first: a key account's collection reaches a manager one stage earlier
+		var classes = keyAccounts.classify(today);
 		var detected = detection.run(today);
 		actOnCases(portfolio, writtenOff, today);
 		long done = System.nanoTime();
 		log.info("Demo portfolio: {} investigations ({} ms), {} customers with {} invoices, {} payments and {} credit "
-				+ "notes ({} ms), {} collection cases ({} ms)", investigations, (investigated - created) / 1_000_000,
+				+ "notes ({} ms), key accounts {}, {} collection cases ({} ms)", investigations, (investigated - created) / 1_000_000,
 				portfolio.size(), lines[0], lines[1], lines[2], (posted - investigated + created - started) / 1_000_000,
-				detected.casesOpened(), (done - posted) / 1_000_000);
+				classes.customersByClass(), detected.casesOpened(), (done - posted) / 1_000_000);
 	}
 
 	// ---------------------------------------------------------------------------------------------------------
@@ -211,7 +224,7 @@ class DemoPortfolio implements HealthIndicator {
 				customer.makeCashOnly(grade, "信用等级 C：现金交易 Grade C: cash only", today.plusMonths(3));
 			}
 			else {
-				customer.grantLimit(limit(i), grade, today.plusMonths(12 - i % 6), today.plusDays(20 + (i * 11) % 160),
+				customer.grantLimit(limit(i), grade, today.minusMonths(18), today.plusMonths(12 - i % 6), today.plusDays(20 + (i * 11) % 160),
 						null);
 			}
 			created.add(customers.save(customer));

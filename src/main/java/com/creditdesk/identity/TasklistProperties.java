@@ -14,7 +14,8 @@ record TasklistProperties(List<String> repStartableProcesses) {
 
 	TasklistProperties {
 		repStartableProcesses = repStartableProcesses == null
-				? List.of("credit-investigation", "credit-reevaluation") : List.copyOf(repStartableProcesses);
+				? List.of("credit-investigation", "credit-reevaluation", "temporary-limit-increase")
+				: List.copyOf(repStartableProcesses);
 	}
 
 }

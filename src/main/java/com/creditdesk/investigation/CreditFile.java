@@ -149,6 +149,44 @@ public class CreditFile {
 		this.status = CreditFileStatus.IN_PROGRESS;
 	}
 
+	/**
+	 * A file for a request decided on an earlier file's figures, ratings, score and bank inquiry (a temporary
+	 * increase): the approvers see what the customer was scored on, and when.
+	 */
+	static CreditFile basedOn(CreditFile basis, String processInstanceId, CreditFileKind kind, String enteredBy) {
+		CreditFile file = new CreditFile(basis.customerId, processInstanceId, kind, enteredBy);
+		file.statementPeriod = basis.statementPeriod;
+		file.statementsAudited = basis.statementsAudited;
+		file.quickAssets = basis.quickAssets;
+		file.currentLiabilities = basis.currentLiabilities;
+		file.totalLiabilities = basis.totalLiabilities;
+		file.totalAssetsStart = basis.totalAssetsStart;
+		file.totalAssetsEnd = basis.totalAssetsEnd;
+		file.salesRevenue = basis.salesRevenue;
+		file.netProfit = basis.netProfit;
+		file.expectedMonthlyPurchases = basis.expectedMonthlyPurchases;
+		file.paymentTermDays = basis.paymentTermDays;
+		file.requestedLimit = basis.requestedLimit;
+		file.quickRatio = basis.quickRatio;
+		file.debtToAssetRatio = basis.debtToAssetRatio;
+		file.assetTurnover = basis.assetTurnover;
+		file.netProfitMargin = basis.netProfitMargin;
+		file.netWorth = basis.netWorth;
+		file.qualitativePoints = basis.qualitativePoints;
+		file.ratings.putAll(basis.ratings);
+		file.creditScore = basis.creditScore;
+		file.creditGrade = basis.creditGrade;
+		file.suggestedLimit = basis.suggestedLimit;
+		file.decisionVersions = basis.decisionVersions;
+		file.bankName = basis.bankName;
+		file.bankFacilityAmount = basis.bankFacilityAmount;
+		file.bankRepaymentRecord = basis.bankRepaymentRecord;
+		file.bankComment = basis.bankComment;
+		file.bankInquiredBy = basis.bankInquiredBy;
+		file.bankInquiredAt = basis.bankInquiredAt;
+		return file;
+	}
+
 	void recordFigures(InvestigationInput input, FinancialRatios ratios) {
 		ensureInProgress();
 		FinancialStatement s = input.statement();

@@ -35,6 +35,24 @@ public class CreditInvestigationService {
 		return files.saveAndFlush(file);
 	}
 
+	/**
+	 * Opens the file of a temporary increase on the customer's latest scored file.
+	 * @throws InvalidRequestException when the customer has never been scored
+	 */
+	@Transactional
+	public CreditFile openTemporaryIncrease(long customerId, String processInstanceId, String requestedBy) {
+		CreditFile basis = files.findByCustomerIdOrderByEnteredAtDesc(customerId)
+			.stream()
+			.filter(file -> file.getCreditScore() != null && file.getSuggestedLimit() != null)
+			.findFirst()
+			.orElseThrow(() -> {
+				String message = Messages.text("temporaryLimit.noScoredFile");
+				return new InvalidRequestException(message, java.util.Map.of("creditCode", message));
+			});
+		return files.saveAndFlush(CreditFile.basedOn(basis, processInstanceId, CreditFileKind.TEMPORARY_INCREASE,
+				requestedBy));
+	}
+
 	@Transactional
 	public CreditFile recordGrade(long fileId, int score, String grade, String decisionVersion) {
 		CreditFile file = get(fileId);

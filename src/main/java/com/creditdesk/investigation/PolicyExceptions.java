@@ -34,7 +34,7 @@ public record PolicyExceptions(List<PolicyException> exceptions) {
 	}
 
 	/** The decision's result list (rows with exception, label and gap). */
-	static PolicyExceptions of(List<Map<String, Object>> rows) {
+	public static PolicyExceptions of(List<Map<String, Object>> rows) {
 		return new PolicyExceptions(rows.stream()
 			.map(row -> new PolicyException((String) row.get("exception"), (String) row.get("label"),
 					Money.of(((Number) row.get("gap")).doubleValue())))

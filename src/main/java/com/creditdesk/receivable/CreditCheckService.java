@@ -91,7 +91,8 @@ public class CreditCheckService {
 		boolean collateralCounts = customer.getStatus() != CustomerStatus.VANISHED
 				&& customer.getStatus() != CustomerStatus.CLOSED;
 		BigDecimal collateral = collateralCounts ? Money.of(collaterals.validValue(customerId, today)) : Money.of(BigDecimal.ZERO);
-		BigDecimal limit = cashOnlyReason == null ? customer.getCreditLimit() : Money.of(BigDecimal.ZERO);
+		// the limit plus a temporary increase in force today (临时额度)
+		BigDecimal limit = cashOnlyReason == null ? customers.creditLimitOn(customer, today) : Money.of(BigDecimal.ZERO);
 		BigDecimal before = exposure.exposure();
 
 		BigDecimal withinLimit = orderAmount.min(limit.subtract(before).max(BigDecimal.ZERO));
@@ -102,7 +103,7 @@ public class CreditCheckService {
 		BigDecimal cash = orderAmount.subtract(onCredit);
 		CreditCheckOutcome outcome = cash.signum() == 0 ? CreditCheckOutcome.ON_CREDIT
 				: onCredit.signum() > 0 ? CreditCheckOutcome.SPLIT : CreditCheckOutcome.CASH_ONLY;
-		String reason = reason(outcome, cashOnlyReason, withinLimit, againstCollateral, cash, customer, before, collateral);
+		String reason = reason(outcome, cashOnlyReason, withinLimit, againstCollateral, cash, limit, before, collateral);
 		BigDecimal pending = collateralCounts ? Money.of(collaterals.pendingValue(customerId, today)) : Money.of(BigDecimal.ZERO);
 		if (pending.signum() > 0) {
 			reason = reason.substring(0, reason.length() - 1) + "; collateral of " + Money.format(pending)
@@ -112,9 +113,9 @@ public class CreditCheckService {
 		reservation.record(orderAmount, onCredit, outcome, reason, checkedBy);
 		reservation = reservations.save(reservation);
 		exposure.addReserved(onCredit);
-		checkUtilisation(customer, exposure, collateral, cashOnlyReason);
+		checkUtilisation(customer, limit, exposure, cashOnlyReason);
 		return new CreditCheckResult(reservation.getId(), customerId, reservation.getOrderReference(), outcome,
-				orderAmount, onCredit, withinLimit, againstCollateral, cash, reason, customer.getCreditLimit(), before,
+				orderAmount, onCredit, withinLimit, againstCollateral, cash, reason, limit, before,
 				collateral);
 	}
 
@@ -171,14 +172,14 @@ public class CreditCheckService {
 	}
 
 	private static String reason(CreditCheckOutcome outcome, String cashOnlyReason, BigDecimal withinLimit,
-			BigDecimal againstCollateral, BigDecimal cash, Customer customer, BigDecimal before,
+			BigDecimal againstCollateral, BigDecimal cash, BigDecimal limit, BigDecimal before,
 			BigDecimal collateral) {
 		List<String> parts = new ArrayList<>();
 		if (cashOnlyReason != null) {
 			parts.add(cashOnlyReason.endsWith(".") ? cashOnlyReason.substring(0, cashOnlyReason.length() - 1) : cashOnlyReason);
 		}
 		if (withinLimit.signum() > 0) {
-			parts.add(Money.format(withinLimit) + " on credit within the limit of " + Money.format(customer.getCreditLimit())
+			parts.add(Money.format(withinLimit) + " on credit within the limit of " + Money.format(limit)
 					+ " (exposure before this order " + Money.format(before) + ")");
 		}
 		if (againstCollateral.signum() > 0) {
@@ -188,23 +189,23 @@ public class CreditCheckService {
 			parts.add(Money.format(cash) + " must be paid in cash or secured by collateral");
 		}
 		if (outcome == CreditCheckOutcome.CASH_ONLY && cashOnlyReason == null) {
-			parts.add("no credit left: limit " + Money.format(customer.getCreditLimit()) + ", exposure "
+			parts.add("no credit left: limit " + Money.format(limit) + ", exposure "
 					+ Money.format(before));
 		}
 		return String.join("; ", parts) + ".";
 	}
 
 	/** Utilisation above the policy threshold asks for a re-evaluation, once until it falls below again. */
-	private void checkUtilisation(Customer customer, CustomerExposure exposure, BigDecimal collateral,
+	private void checkUtilisation(Customer customer, BigDecimal limit, CustomerExposure exposure,
 			String cashOnlyReason) {
-		if (cashOnlyReason != null || customer.getCreditLimit().signum() == 0) {
+		if (cashOnlyReason != null || limit.signum() == 0) {
 			return;
 		}
-		BigDecimal utilisation = exposure.exposure().divide(customer.getCreditLimit(), 4, RoundingMode.HALF_UP);
+		BigDecimal utilisation = exposure.exposure().divide(limit, 4, RoundingMode.HALF_UP);
 		if (exposure.crossedHighUtilisation(utilisation.compareTo(properties.reviewUtilisation()) > 0)) {
 			events.publishEvent(new HighCreditUtilisation(customer.getId(), utilisation, "Limit "
 					+ utilisation.movePointRight(2).setScale(1, RoundingMode.HALF_UP) + " % used: exposure "
-					+ Money.format(exposure.exposure()) + " of " + Money.format(customer.getCreditLimit()) + "."));
+					+ Money.format(exposure.exposure()) + " of " + Money.format(limit) + "."));
 		}
 	}
 

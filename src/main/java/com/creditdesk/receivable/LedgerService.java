@@ -202,12 +202,14 @@ public class LedgerService {
 			exposures.consumeReservation(customerId, order, exposure);
 		}
 		BigDecimal amount = line.amount();
-		BigDecimal withinLimit = customer.tradesOnCredit(line.invoiceDate())
-				? customer.getCreditLimit().subtract(exposure.exposure()).max(BigDecimal.ZERO) : BigDecimal.ZERO;
+		// the limit in force on the invoice date covers it (and answers for it), not the one granted since
+		Optional<CustomerService.LimitInForce> limit = customers.limitOn(customer, line.invoiceDate());
+		BigDecimal withinLimit = limit.map(l -> l.limit().subtract(exposure.exposure()).max(BigDecimal.ZERO))
+			.orElse(BigDecimal.ZERO);
 		BigDecimal covered = amount.min(withinLimit);
 		Receivable receivable = receivables.save(new Receivable(customerId, number, order, line.invoiceDate(),
 				line.dueDate(), amount, customer.getResponsibleRep(), covered,
-				covered.signum() > 0 ? customer.getLimitDecisionId() : null));
+				covered.signum() > 0 ? limit.get().decisionId() : null));
 		exposure.addOpen(amount);
 		applyUnappliedCredit(customerId, receivable, exposure);
 		return new PostingResult(Posting.POSTED, receivable.getId(), "Invoice " + number + " posted: "

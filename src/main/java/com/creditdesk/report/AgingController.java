@@ -30,16 +30,19 @@ class AgingController {
 	@GetMapping
 	AgingReport aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "customer") String groupBy,
-			@RequestParam(defaultValue = "false") boolean vanishedOrHoldOnly) {
-		return aging.aging(asOf == null ? BusinessClock.today() : asOf, groupBy, vanishedOrHoldOnly, CurrentUser.get());
+			@RequestParam(defaultValue = "false") boolean vanishedOrHoldOnly,
+			@RequestParam(required = false) String keyAccountClass) {
+		return aging.aging(asOf == null ? BusinessClock.today() : asOf, groupBy, vanishedOrHoldOnly,
+				keyAccountClass == null || keyAccountClass.isBlank() ? null : keyAccountClass, CurrentUser.get());
 	}
 
 	@GetMapping(path = "/csv", produces = "text/csv")
 	ResponseEntity<String> agingCsv(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "customer") String groupBy,
-			@RequestParam(defaultValue = "false") boolean vanishedOrHoldOnly) {
-		AgingReport report = aging(asOf, groupBy, vanishedOrHoldOnly);
+			@RequestParam(defaultValue = "false") boolean vanishedOrHoldOnly,
+			@RequestParam(required = false) String keyAccountClass) {
+		AgingReport report = aging(asOf, groupBy, vanishedOrHoldOnly, keyAccountClass);
 		StringBuilder csv = new StringBuilder("\uFEFF").append(groupBy).append(",label,flags,open,")
 			.append(String.join(",", AgingReport.BUCKETS)).append(',').append(String.join(",", AgingReport.YEARS))
 			.append(",invoices\n");

@@ -26,10 +26,14 @@ import com.creditdesk.system.Messages;
 public class AgingService {
 
 	private static final Map<String, String> GROUPS = Map.of("customer", "c.id", "rep", "c.responsible_rep",
-			"region", "coalesce(c.region, '')", "total", "'total'");
+			"region", "coalesce(c.region, '')", "keyAccount", "coalesce(c.key_account_class, '-')", "total", "'total'");
 
 	private static final Map<String, String> LABELS = Map.of("customer", "min(c.name)", "rep", "c.responsible_rep",
-			"region", "coalesce(c.region, '')", "total", "'All customers'");
+			"region", "coalesce(c.region, '')", "keyAccount", "coalesce(c.key_account_class, '-')", "total",
+			"'All customers'");
+
+	/** The 80/20 classes a report may be filtered by (A = key accounts, 重点客户). */
+	static final java.util.List<String> KEY_ACCOUNT_CLASSES = java.util.List.of("A", "B", "C");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -83,10 +87,15 @@ public class AgingService {
 			""";
 
 	@Transactional(readOnly = true)
-	public AgingReport aging(LocalDate asOf, String groupBy, boolean onlyVanishedOrHold, CurrentUser user) {
+	public AgingReport aging(LocalDate asOf, String groupBy, boolean onlyVanishedOrHold, String keyAccountClass,
+			CurrentUser user) {
 		String group = GROUPS.get(groupBy);
 		if (group == null) {
 			throw new InvalidRequestException(Messages.text("report.groupByUnknown", GROUPS.keySet().toString()));
+		}
+		if (keyAccountClass != null && !KEY_ACCOUNT_CLASSES.contains(keyAccountClass)) {
+			String message = Messages.text("keyAccount.unknownClass", keyAccountClass);
+			throw new InvalidRequestException(message, Map.of("keyAccountClass", message));
 		}
 		MapSqlParameterSource params = parameters(asOf, user);
 		StringBuilder customers = new StringBuilder();
@@ -96,6 +105,10 @@ public class AgingService {
 		}
 		if (onlyVanishedOrHold) {
 			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE status IN ('VANISHED', 'CREDIT_HOLD'))");
+		}
+		if (keyAccountClass != null) {
+			params.addValue("keyAccountClass", keyAccountClass);
+			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE key_account_class = :keyAccountClass)");
 		}
 		String sql = "SELECT a.d, a.y, a.amount, a.invoices, " + group + " AS group_key, "
 				+ LABELS.get(groupBy).replace("min(c.name)", "c.name") + " AS label, "

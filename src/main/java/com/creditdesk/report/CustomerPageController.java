@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.customer.CustomerService;
+import com.creditdesk.customer.TemporaryLimits;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationService;
 import com.creditdesk.investigation.ScoreExplanation;
+import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.HtmlPage;
 
 /**
@@ -35,8 +37,11 @@ class CustomerPageController {
 
 	private final ScoreExplanation explanation;
 
+	private final TemporaryLimits temporaryLimits;
+
 	CustomerPageController(CustomerService customers, CreditInvestigationService investigations,
-			CreditDecisionService decisions, ScoreExplanation explanation) {
+			CreditDecisionService decisions, ScoreExplanation explanation, TemporaryLimits temporaryLimits) {
+		this.temporaryLimits = temporaryLimits;
 		this.explanation = explanation;
 		this.customers = customers;
 		this.investigations = investigations;
@@ -60,6 +65,9 @@ class CustomerPageController {
 	String page(@PathVariable long customerId, Model model) {
 		model.addAttribute("c", customers.visibleTo(customerId, CurrentUser.get()));
 		model.addAttribute("decisions", decisions.decisionsOf(customerId));
+		model.addAttribute("temporaryLimits", temporaryLimits.of(customerId));
+		model.addAttribute("limitHistory", customers.limitHistory(customerId));
+		model.addAttribute("today", BusinessClock.today());
 		List<FileView> files = investigations.filesOf(customerId).stream().map(f -> {
 			Map<String, String> ratios = new LinkedHashMap<>();
 			if (f.getRatios().quickRatio() != null) {

@@ -35,7 +35,8 @@ class RequestsPageController {
 
 	/** The processes of a credit request, by key, with their names as people say them. */
 	static final Map<String, String> PROCESSES = Map.of("credit-investigation", "信用调查 Investigation",
-			"credit-reevaluation", "信用复核 Re-evaluation", "credit-grant-approval", "授信审批 Approval");
+			"credit-reevaluation", "信用复核 Re-evaluation", "temporary-limit-increase", "临时额度 Temporary increase",
+			"credit-grant-approval", "授信审批 Approval");
 
 	private final CustomerService customers;
 

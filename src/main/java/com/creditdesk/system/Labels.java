@@ -41,6 +41,10 @@ public class Labels {
 			Map.entry("APPROVE", "同意 Approve"), Map.entry("REDUCE", "核减 Reduce"), Map.entry("REJECT", "拒绝 Reject"),
 			// credit files
 			Map.entry("INVESTIGATION", "新客户调查 Investigation"), Map.entry("REEVALUATION", "信用复核 Re-evaluation"),
+			Map.entry("TEMPORARY_INCREASE", "临时额度 Temporary increase"),
+			// temporary limit increases (APPROVED as above)
+			Map.entry("REQUESTED", "审批中 Requested"), Map.entry("NOT_APPROVED", "未批准 Not approved"),
+			Map.entry("EXPIRED", "已到期 Expired"),
 			Map.entry("IN_PROGRESS", "填写中 In progress"), Map.entry("SUBMITTED", "已提交 Submitted"),
 			Map.entry("CASH_ONLY", "现金交易 Cash only"), Map.entry("WITHDRAWN", "已撤回 Withdrawn"),
 			// bad-debt liability

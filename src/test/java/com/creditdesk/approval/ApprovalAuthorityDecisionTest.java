@@ -95,16 +95,36 @@ class ApprovalAuthorityDecisionTest {
 		assertThat(approvers(2_500_000.0, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER, REGIONAL_MANAGER);
 	}
 
+	@Test
+	void aKeyAccountIsAlwaysDecidedByTheDirectSalesManagerToo() {
+		assertThat(approvers(20_000.0, false, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER);
+		assertThat(approvers(100_000.0, false, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER);
+		assertThat(approvers(20_000.0, false, false)).as("not a key account").containsExactly(CUSTOMER_MANAGER);
+	}
+
+	@Test
+	void aKeyAccountsExceptionOrLargerRequestIsRoutedAsAnyOtherWithoutATierTwice() {
+		assertThat(approvers(50_000.0, true, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER);
+		assertThat(approvers(300_000.0, false, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER);
+		assertThat(approvers(300_000.0, true, true)).containsExactly(CUSTOMER_MANAGER, DIRECT_SALES_MANAGER,
+				REGIONAL_MANAGER);
+	}
+
 	private static List<Tuple> approvers(double amount) {
 		return approvers(amount, false);
 	}
 
-	/** Level, approver group and authority limit of every approver, in approval order. */
 	private static List<Tuple> approvers(double amount, boolean policyException) {
+		return approvers(amount, policyException, null);
+	}
+
+	/** Level, approver group and authority limit of every approver, in approval order. */
+	private static List<Tuple> approvers(double amount, boolean policyException, Boolean keyAccount) {
 		List<Map<String, Object>> tiers = engine
 			.evaluateDecision(decision, Variables.createVariables()
 				.putValue("requestedAmount", amount)
-				.putValue("policyException", policyException))
+				.putValue("policyException", policyException)
+				.putValue("keyAccount", keyAccount))
 			.getResultList();
 		return tiers.stream()
 			.map(tier -> tuple(tier.get("level"), tier.get("approverGroup"), tier.get("authorityLimit")))

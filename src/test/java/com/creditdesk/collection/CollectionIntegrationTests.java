@@ -39,7 +39,7 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 	private Customer customerWithLimit(long limit, String rep) {
 		Customer customer = new Customer("Collection HTTP Co. 催收 " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, rep);
-		customer.grantLimit(BigDecimal.valueOf(limit), "A", today.plusYears(1), today.plusMonths(6), null);
+		customer.grantLimit(BigDecimal.valueOf(limit), "A", today.minusYears(2), today.plusYears(1), today.plusMonths(6), null);
 		return customers.save(customer);
 	}
 

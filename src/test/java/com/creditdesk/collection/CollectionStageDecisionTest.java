@@ -49,13 +49,26 @@ class CollectionStageDecisionTest {
 		assertThat(stageFor(days, false, true)).isEqualTo("WRITE_OFF_PROPOSAL");
 	}
 
+	@ParameterizedTest(name = "key account, {0} days past due -> {1}")
+	@CsvSource({ "1, REMINDER", "14, REMINDER", "15, CREDIT_HOLD", "29, CREDIT_HOLD", "30, CREDIT_HOLD",
+			"60, REGIONAL_DECISION", "90, WRITE_OFF_PROPOSAL" })
+	void aKeyAccountReachesTheManagerOneStageEarlier(int days, String stage) {
+		assertThat(stageFor(days, false, false, true)).isEqualTo(stage);
+		assertThat(stageFor(15, false, false, false)).as("not a key account").isEqualTo("DUNNING_LETTER");
+	}
+
 	private static String stageFor(int daysPastDue, boolean vanished, boolean planBroken) {
+		return stageFor(daysPastDue, vanished, planBroken, null);
+	}
+
+	private static String stageFor(int daysPastDue, boolean vanished, boolean planBroken, Boolean keyAccount) {
 		return engine
 			.evaluateDecision(decision,
 					Variables.createVariables()
 						.putValue("daysPastDue", daysPastDue)
 						.putValue("customerVanished", vanished)
-						.putValue("paymentPlanBroken", planBroken))
+						.putValue("paymentPlanBroken", planBroken)
+						.putValue("keyAccount", keyAccount))
 			.getSingleResult()
 			.getSingleEntry();
 	}

@@ -65,7 +65,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	private Customer customerWithLimit(long limit) {
 		Customer customer = new Customer("Overdue Test Co. 逾期测试 " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, "ana");
-		customer.grantLimit(BigDecimal.valueOf(limit), "A", start.plusYears(1), start.plusMonths(6), null);
+		customer.grantLimit(BigDecimal.valueOf(limit), "A", start.minusYears(2), start.plusYears(1), start.plusMonths(6), null);
 		return customers.save(customer);
 	}
 
@@ -512,6 +512,21 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	}
 
 	@Test
+	void aKeyAccountReachesTheDirectSalesManagerOneStageEarlier() {
+		Customer keyAccount = customerWithLimit(300_000);
+		keyAccount.classify("A", BigDecimal.valueOf(9_000_000), new BigDecimal("0.4"), 1, start);
+		keyAccount = customers.save(keyAccount);
+		Customer other = customerWithLimit(300_000);
+		invoice(keyAccount.getId(), "INV-K1", 10_000, 20);
+		invoice(other.getId(), "INV-O1", 10_000, 20);
+		detection.run(start);
+
+		assertThat(collectionCase(keyAccount.getId()).getStage()).as("20 days: a manager, not a letter")
+			.isEqualTo(CollectionStage.CREDIT_HOLD);
+		assertThat(collectionCase(other.getId()).getStage()).isEqualTo(CollectionStage.DUNNING_LETTER);
+	}
+
+	@Test
 	void aPromiseInThePastIsRefusedAndNothingIsRecorded() {
 		long customerId = customerWithLimit(300_000).getId();
 		invoice(customerId, "INV-X", 10_000, 3);
@@ -526,30 +541,36 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 	@Test
 	void writeOffChargesTheUncoveredPartToTheRepAndSharesTheCoveredPartWithTheApprover() {
+		// the limit was granted 200 days ago
+		ClockUtil.setCurrentTime(java.util.Date.from(start.minusDays(200).atTime(10, 0)
+			.atZone(java.time.ZoneId.systemDefault()).toInstant()));
 		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
 		long customerId = customerId(investigation);
 		prepareApplication(investigation, "ana", 100_000);
 		approve(investigation, "clara");
+		ClockUtil.reset();
 		assertThat(customers.findById(customerId).orElseThrow().getCreditLimit()).isEqualByComparingTo("100000");
 		Long grantingDecision = customers.findById(customerId).orElseThrow().getLimitDecisionId();
 		assertThat(grantingDecision).isNotNull();
 
 		invoice(customerId, "INV-W1", 80_000, 95); // within the limit
 		invoice(customerId, "INV-W2", 50_000, 92); // 20,000 within, 30,000 beyond
+		// dated 260 days ago, before the limit existed: no approver answers for it, whatever room the limit has
+		invoice(customerId, "INV-W0", 10_000, 230);
 		detection.run(start);
 		complete("erik", task(customerId, "UserTask_ApproveWriteOff"), Map.of("writeOffDecision", "APPROVE"));
 
 		WriteOff writeOff = collections.writeOffOf(collectionCase(customerId).getId()).orElseThrow();
-		assertThat(writeOff.getTotalAmount()).isEqualByComparingTo("130000");
+		assertThat(writeOff.getTotalAmount()).isEqualByComparingTo("140000");
 		assertThat(writeOff.getCoveredAmount()).isEqualByComparingTo("100000");
-		assertThat(writeOff.getUncoveredAmount()).isEqualByComparingTo("30000");
+		assertThat(writeOff.getUncoveredAmount()).isEqualByComparingTo("40000");
 		assertThat(writeOff.getCompanyAmount()).isEqualByComparingTo("85000");
 		List<BadDebtLiability> shares = collections.liabilitiesOf(writeOff.getId());
 		assertThat(shares).extracting(l -> l.getPerson() + " " + l.getBasis() + " " + l.getInvoiceNumber() + " "
 				+ l.getAmount().toPlainString())
 			.containsExactlyInAnyOrder("ana COVERED_REP_SHARE INV-W1 8000.00", "clara COVERED_APPROVER_SHARE INV-W1 4000.00",
 					"ana COVERED_REP_SHARE INV-W2 2000.00", "clara COVERED_APPROVER_SHARE INV-W2 1000.00",
-					"ana UNCOVERED_FULL INV-W2 30000.00");
+					"ana UNCOVERED_FULL INV-W2 30000.00", "ana UNCOVERED_FULL INV-W0 10000.00");
 		assertThat(shares).filteredOn(l -> l.getBasis() != BadDebtLiability.Basis.UNCOVERED_FULL)
 			.extracting(BadDebtLiability::getCreditDecisionId)
 			.containsOnly(grantingDecision);

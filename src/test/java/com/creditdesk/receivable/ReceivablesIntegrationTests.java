@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerRepository;
+import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.OwnershipType;
 import com.creditdesk.support.IntegrationTestBase;
 import com.creditdesk.support.TestCreditCodes;
@@ -36,13 +37,17 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 	@Autowired
 	CustomerRepository customers;
 
+	@Autowired
+	CustomerService customerService;
+
 	private final LocalDate today = LocalDate.now();
 
 	/** An active customer of ana's with the given limit, valid for a year. */
 	private Customer customerWithLimit(long limit) {
 		Customer customer = new Customer("Ledger Test Co. " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, "ana");
-		customer.grantLimit(BigDecimal.valueOf(limit), "A", today.plusYears(1), today.plusMonths(6), null);
+		customer.grantLimit(BigDecimal.valueOf(limit), "A", today.minusYears(2), today.plusYears(1), today.plusMonths(6),
+				null);
 		return customers.save(customer);
 	}
 
@@ -264,7 +269,7 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 		assertThat(check("ana", prospect, "SO-P", 1_000)).containsEntry("outcome", "CASH_ONLY");
 
 		Customer expired = customerWithLimit(100_000);
-		expired.grantLimit(BigDecimal.valueOf(100_000), "A", today.minusDays(1), today, null);
+		expired.grantLimit(BigDecimal.valueOf(100_000), "A", today.minusYears(1), today.minusDays(1), today, null);
 		customers.save(expired);
 		assertThat((String) check("ana", expired, "SO-E", 1_000).get("reason")).contains("expired");
 
@@ -350,6 +355,81 @@ abstract class ReceivablesIntegrationTests extends IntegrationTestBase {
 		assertThat(triggers).hasSize(1);
 		assertThat(triggers[0]).containsEntry("kind", "HIGH_UTILISATION").containsEntry("outcome", "STARTED");
 		assertThat((String) triggers[0].get("reason")).contains("95.0 % used");
+	}
+
+	@Test
+	void aBackDatedInvoiceIsCoveredByTheLimitInForceOnItsDateNotByTheOneGrantedSince() {
+		Customer customer = new Customer("Limit History Co. " + System.nanoTime(), TestCreditCodes.next(),
+				OwnershipType.PRIVATE, "ana");
+		customer.grantLimit(BigDecimal.valueOf(100_000), "B", today.minusDays(400), today.plusYears(1),
+				today.plusMonths(6), 9_001L);
+		customer = customers.save(customer);
+		// a re-evaluation raises the limit today: the 100,000 limit of decision 9001 ends yesterday
+		customerService.grantLimit(customer.getId(), BigDecimal.valueOf(300_000), "A", today.plusYears(1),
+				today.plusMonths(6), 9_002L);
+
+		post("fay", "/api/receivables/invoices", invoice(customer, "INV-LAST-MONTH", today.plusDays(30), 150_000,
+				today.minusDays(30)));
+		post("fay", "/api/receivables/invoices", invoice(customer, "INV-TODAY", today.plusDays(30), 50_000, today));
+		post("fay", "/api/receivables/invoices", invoice(customer, "INV-BEFORE-ANY-LIMIT", today.plusDays(30), 10_000,
+				today.minusDays(500)));
+
+		Map<String, Map> byNumber = new java.util.HashMap<>();
+		for (Map receivable : as("fay").getForObject("/api/customers/" + customer.getId() + "/receivables",
+				Map[].class)) {
+			byNumber.put((String) receivable.get("invoiceNumber"), receivable);
+		}
+		assertThat(number(byNumber.get("INV-LAST-MONTH"), "coveredAmount"))
+			.as("dated under the old limit: covered up to 100,000 and answered for by its decision")
+			.isEqualTo(100_000.0);
+		assertThat(((Number) byNumber.get("INV-LAST-MONTH").get("creditDecisionId")).longValue()).isEqualTo(9_001L);
+		assertThat(number(byNumber.get("INV-TODAY"), "coveredAmount")).as("300,000 less the 150,000 open")
+			.isEqualTo(50_000.0);
+		assertThat(((Number) byNumber.get("INV-TODAY").get("creditDecisionId")).longValue()).isEqualTo(9_002L);
+		assertThat(number(byNumber.get("INV-BEFORE-ANY-LIMIT"), "coveredAmount")).isZero();
+		assertThat(byNumber.get("INV-BEFORE-ANY-LIMIT").get("creditDecisionId")).isNull();
+		Map[] history = as("ana").getForObject("/api/customers/" + customer.getId() + "/limit-history", Map[].class);
+		assertThat(history).extracting(period -> ((Number) period.get("decisionId")).longValue())
+			.containsExactly(9_002L, 9_001L);
+		assertThat(history[1]).containsEntry("validFrom", today.minusDays(400).toString())
+			.containsEntry("endedOn", today.toString());
+	}
+
+	@Test
+	void theMorningsEightyTwentyClassificationMakesTheLargestCustomerAKeyAccountAndReportsFilterByClass() {
+		Customer largest = customerWithLimit(300_000);
+		Customer small = customerWithLimit(300_000);
+		Customer idle = customerWithLimit(300_000);
+		// far more than every other test's sales together: this customer alone makes the first 80 %
+		post("fay", "/api/receivables/invoices", invoice(largest, "KA-1", today.plusDays(20), 500_000_000_000L,
+				today.minusDays(10)));
+		post("fay", "/api/receivables/invoices", invoice(small, "KA-2", today.plusDays(20), 1_000, today.minusDays(10)));
+		post("fay", "/api/receivables/invoices", invoice(idle, "KA-OLD", today.plusDays(20), 90_000,
+				today.minusMonths(13)));
+
+		assertThat(post("ana", "/api/key-accounts/classify", Map.of()).getStatusCode())
+			.as("the run is the credit administrators'").isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map> run = post("fay", "/api/key-accounts/classify", Map.of());
+		assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat((String) run.getBody().get("decision")).startsWith("key-account-class v");
+
+		Map top = as("ana").getForObject("/api/customers/" + largest.getId(), Map.class);
+		assertThat(top).containsEntry("keyAccountClass", "A").containsEntry("keyAccount", true)
+			.containsEntry("keyAccountRank", 1);
+		assertThat(number(top, "keyAccountSales")).isEqualTo(500_000_000_000.0);
+		assertThat(as("ana").getForObject("/api/customers/" + small.getId(), Map.class))
+			.as("ranked after 99 % of the sales").containsEntry("keyAccountClass", "C");
+		assertThat(as("ana").getForObject("/api/customers/" + idle.getId(), Map.class))
+			.as("its only invoice is 13 months old").containsEntry("keyAccountClass", "C")
+			.containsEntry("keyAccountSales", 0.0);
+
+		Map[] keyAccounts = as("ana").getForObject("/api/key-accounts?class=A", Map[].class);
+		assertThat(keyAccounts).extracting(k -> ((Number) k.get("customerId")).longValue()).contains(largest.getId())
+			.doesNotContain(small.getId(), idle.getId());
+		assertThat(as("ana").getForEntity("/api/key-accounts?class=X", Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		Map aging = as("ana").getForObject("/api/reports/aging?groupBy=keyAccount&keyAccountClass=A", Map.class);
+		assertThat((List<Map>) aging.get("rows")).extracting(row -> row.get("key")).containsExactly("A");
 	}
 
 	private static Map<String, Object> invoice(Customer customer, String number, LocalDate due, long amount) {

@@ -33,7 +33,7 @@ abstract class AgingIntegrationTests extends IntegrationTestBase {
 	private Customer customer() {
 		Customer customer = new Customer("Aging Co. " + System.nanoTime(), TestCreditCodes.next(), OwnershipType.PRIVATE,
 				"ana");
-		customer.grantLimit(BigDecimal.valueOf(10_000_000), "A", AS_OF.plusYears(2), AS_OF.plusYears(1), null);
+		customer.grantLimit(BigDecimal.valueOf(10_000_000), "A", AS_OF.minusYears(5), AS_OF.plusYears(2), AS_OF.plusYears(1), null);
 		return customers.save(customer);
 	}
 

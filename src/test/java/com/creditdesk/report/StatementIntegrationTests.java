@@ -64,7 +64,8 @@ abstract class StatementIntegrationTests extends IntegrationTestBase {
 		rep = "kpirep" + (System.nanoTime() % 1_000_000_000);
 		customer = new Customer("对账测试有限公司 Statement Test " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, rep);
-		customer.grantLimit(BigDecimal.valueOf(50_000), "A", LocalDate.of(2027, 12, 31), LocalDate.of(2027, 6, 30), null);
+		customer.grantLimit(BigDecimal.valueOf(50_000), "A", LocalDate.of(2024, 1, 1), LocalDate.of(2027, 12, 31),
+				LocalDate.of(2027, 6, 30), null);
 		customer = customers.save(customer);
 		long id = customer.getId();
 		invoice(id, "INV-S1", "2026-09-10", "2026-10-10", "10000.00");

@@ -54,8 +54,29 @@ class ReviewIntervalDecisionTest {
 		assertThat(reviewFor("C")).isEqualTo(Map.of("reviewIntervalMonths", 6, "limitValidityMonths", 0));
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest(name = "key account of grade {0}: every {1} months, limit {2} months")
+	@org.junit.jupiter.params.provider.CsvSource({ "AAA, 6, 12", "AA, 6, 12", "A, 3, 12", "B, 2, 12", "C, 3, 0" })
+	void aKeyAccountIsReviewedTwiceAsOftenWithTheGradesValidity(String grade, int interval, int validity) {
+		assertThat(reviewFor(grade, true))
+			.isEqualTo(Map.of("reviewIntervalMonths", interval, "limitValidityMonths", validity));
+	}
+
+	@Test
+	void aCustomerThatIsNotAKeyAccountTakesTheGradesRule() {
+		assertThat(reviewFor("A", false)).isEqualTo(reviewFor("A"));
+		assertThat(reviewFor("B", false)).isEqualTo(Map.of("reviewIntervalMonths", 3, "limitValidityMonths", 12));
+	}
+
 	private static Map<String, Object> reviewFor(String creditGrade) {
 		return engine.evaluateDecision(decision, Variables.createVariables().putValue("creditGrade", creditGrade))
+			.getSingleResult()
+			.getEntryMap();
+	}
+
+	private static Map<String, Object> reviewFor(String creditGrade, boolean keyAccount) {
+		return engine
+			.evaluateDecision(decision,
+					Variables.createVariables().putValue("creditGrade", creditGrade).putValue("keyAccount", keyAccount))
 			.getSingleResult()
 			.getEntryMap();
 	}

@@ -233,7 +233,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	void selfRegisteredCollateralDoesNotCountUntilAnotherCreditAdministratorVerifiesIt() {
 		Customer customer = new Customer("Collateral Co. " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, "ana");
-		customer.grantLimit(new BigDecimal("40000"), "A", LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6),
+		customer.grantLimit(new BigDecimal("40000"), "A", LocalDate.now().minusYears(1), LocalDate.now().plusYears(1), LocalDate.now().plusMonths(6),
 				null);
 		customer = customers.save(customer);
 		String collateral = "/api/customers/" + customer.getId() + "/collateral";

@@ -74,7 +74,7 @@ abstract class BadInputIntegrationTests extends IntegrationTestBase {
 	@BeforeEach
 	void customerWithAnOverdueInvoice() {
 		customer = new Customer("Bad Input Co. " + System.nanoTime(), TestCreditCodes.next(), OwnershipType.PRIVATE, "ana");
-		customer.grantLimit(BigDecimal.valueOf(500_000), "A", today.plusYears(1), today.plusMonths(6), null);
+		customer.grantLimit(BigDecimal.valueOf(500_000), "A", today.minusYears(1), today.plusYears(1), today.plusMonths(6), null);
 		customer = customers.save(customer);
 		send("fay", "/api/receivables/invoices", invoice(), false);
 		detection.run(today);
