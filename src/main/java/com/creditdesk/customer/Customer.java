@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,6 +22,7 @@ import jakarta.persistence.Version;
 /** A customer of the distributor and its current credit standing (客户档案). */
 @Entity
 @Table(name = "customer")
+@DynamicUpdate // a save writes the columns it changed: the morning's classification, written in bulk, stays
 public class Customer {
 
 	@Id

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,11 @@ public class CustomerService {
 
 	private final TemporaryLimits temporaryLimits;
 
+	private final JdbcTemplate jdbc;
+
 	CustomerService(CustomerRepository customers, CreditLimitPeriodRepository limitHistory,
-			TemporaryLimits temporaryLimits) {
+			TemporaryLimits temporaryLimits, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.customers = customers;
 		this.limitHistory = limitHistory;
 		this.temporaryLimits = temporaryLimits;
@@ -108,22 +112,34 @@ public class CustomerService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<LimitInForce> limitOn(Customer customer, LocalDate day) {
+		if (customer.getStatus() != CustomerStatus.ACTIVE) {
+			return Optional.empty(); // on hold, cash only, vanished or closed: nothing it buys now is on credit
+		}
 		if (customer.limitInForceOn(day)) {
-			// a temporary increase approved the combined amount: its decision answers for sales of its days
-			return Optional.of(temporaryLimits.grantedFor(customer.getId(), day)
-				.map(temporary -> new LimitInForce(customer.getCreditLimit().add(temporary.getAmount()),
-						temporary.getDecisionId(), temporary.getValidFrom()))
-				.orElseGet(() -> new LimitInForce(customer.getCreditLimit(), customer.getLimitDecisionId(),
-						customer.getLimitValidFrom())));
+			return Optional.of(withTemporaryIncrease(customer.getId(), day, new LimitInForce(customer.getCreditLimit(),
+					customer.getLimitDecisionId(), customer.getLimitValidFrom())));
 		}
 		if (customer.getLimitValidFrom() != null && !day.isBefore(customer.getLimitValidFrom())) {
-			return Optional.empty(); // the current limit's period, but the customer is on hold or it has lapsed
+			return Optional.empty(); // the current limit's period, but it has lapsed
 		}
 		return limitHistory.findByCustomerIdOrderByValidFromDesc(customer.getId())
 			.stream()
 			.filter(period -> period.inForceOn(day))
 			.findFirst()
-			.map(period -> new LimitInForce(period.getCreditLimit(), period.getDecisionId(), period.getValidFrom()));
+			.map(period -> withTemporaryIncrease(customer.getId(), day,
+					new LimitInForce(period.getCreditLimit(), period.getDecisionId(), period.getValidFrom())));
+	}
+
+	/**
+	 * The limit plus a temporary increase granted for the day on top of that very limit: the chain approved the
+	 * combined amount, so the increase's decision answers for the day's sales.
+	 */
+	private LimitInForce withTemporaryIncrease(long customerId, LocalDate day, LimitInForce limit) {
+		return temporaryLimits.grantedFor(customerId, day)
+			.filter(temporary -> temporary.addsTo(limit.decisionId()))
+			.map(temporary -> new LimitInForce(limit.limit().add(temporary.getAmount()), temporary.getDecisionId(),
+					temporary.getValidFrom()))
+			.orElse(limit);
 	}
 
 	/** The limit plus the temporary increase in force on the day (zero when the customer does not trade on credit). */
@@ -133,6 +149,7 @@ public class CustomerService {
 			return BigDecimal.ZERO.setScale(2);
 		}
 		return temporaryLimits.inForceOn(customer.getId(), day)
+			.filter(temporary -> temporary.addsTo(customer.getLimitDecisionId()))
 			.map(temporary -> customer.getCreditLimit().add(temporary.getAmount()))
 			.orElse(customer.getCreditLimit());
 	}
@@ -148,19 +165,23 @@ public class CustomerService {
 		return customers.findAllIds();
 	}
 
-	/** Records the morning's 80/20 classification on every customer it names, in one transaction. */
+	/**
+	 * Records the morning's 80/20 classification on every customer it names, in one transaction: batched updates of
+	 * the five classification columns only (no version bump: a clerk editing a customer meanwhile is not refused,
+	 * and saves only the columns she changed, see {@code @DynamicUpdate} on {@link Customer}).
+	 */
 	@Transactional
 	public void recordKeyAccountClasses(java.util.List<KeyAccountClassification> classes, LocalDate asOf) {
-		Map<Long, KeyAccountClassification> byId = new java.util.HashMap<>();
-		classes.forEach(c -> byId.put(c.customerId(), c));
-		java.util.List<Long> ids = new java.util.ArrayList<>(byId.keySet());
-		for (int from = 0; from < ids.size(); from += 500) {
-			for (Customer customer : customers.findAllById(ids.subList(from, Math.min(ids.size(), from + 500)))) {
-				KeyAccountClassification c = byId.get(customer.getId());
-				customer.classify(c.keyAccountClass(), c.creditSales(), c.share(), c.rank(), asOf);
-			}
-			customers.flush();
-		}
+		java.sql.Date day = java.sql.Date.valueOf(asOf);
+		jdbc.batchUpdate("UPDATE customer SET key_account_class = ?, key_account_sales = ?, key_account_share = ?, "
+				+ "key_account_rank = ?, key_account_as_of = ? WHERE id = ?", classes, 500, (statement, c) -> {
+					statement.setString(1, c.keyAccountClass());
+					statement.setBigDecimal(2, c.creditSales());
+					statement.setBigDecimal(3, c.share());
+					statement.setInt(4, c.rank());
+					statement.setDate(5, day);
+					statement.setLong(6, c.customerId());
+				});
 	}
 
 	/** The limits the customer had before its current one, newest first. */

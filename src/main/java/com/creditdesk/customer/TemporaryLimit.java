@@ -55,6 +55,11 @@ public class TemporaryLimit {
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
+	/** The limit it was asked on top of, and the decision that granted that limit: it adds to that limit only. */
+	private BigDecimal baseLimit;
+
+	private Long baseDecisionId;
+
 	private Long decisionId;
 
 	private String processInstanceId;
@@ -71,10 +76,12 @@ public class TemporaryLimit {
 	protected TemporaryLimit() {
 	}
 
-	TemporaryLimit(long customerId, BigDecimal amount, LocalDate validFrom, LocalDate validUntil, String reason,
-			String requestedBy, String processInstanceId) {
+	TemporaryLimit(long customerId, BigDecimal amount, BigDecimal baseLimit, Long baseDecisionId, LocalDate validFrom,
+			LocalDate validUntil, String reason, String requestedBy, String processInstanceId) {
 		this.customerId = customerId;
 		this.amount = amount.setScale(2, RoundingMode.DOWN);
+		this.baseLimit = baseLimit;
+		this.baseDecisionId = baseDecisionId;
 		this.validFrom = validFrom;
 		this.validUntil = validUntil;
 		this.reason = reason;
@@ -114,6 +121,11 @@ public class TemporaryLimit {
 	/** Whether it counts on top of the limit on that day. */
 	public boolean inForceOn(LocalDate day) {
 		return status == Status.APPROVED && !day.isBefore(validFrom) && !day.isAfter(validUntil);
+	}
+
+	/** Whether it adds to the limit granted by that decision: the one it was asked on, not one granted since. */
+	public boolean addsTo(Long limitDecisionId) {
+		return java.util.Objects.equals(baseDecisionId, limitDecisionId);
 	}
 
 	/** Whether it was granted for that day (in force then, expired since or not): it covers the day's invoices. */
@@ -164,6 +176,14 @@ public class TemporaryLimit {
 
 	public Status getStatus() {
 		return status;
+	}
+
+	public BigDecimal getBaseLimit() {
+		return baseLimit;
+	}
+
+	public Long getBaseDecisionId() {
+		return baseDecisionId;
 	}
 
 	public Long getDecisionId() {

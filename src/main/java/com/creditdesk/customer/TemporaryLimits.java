@@ -65,8 +65,8 @@ public class TemporaryLimits {
 			throw invalid("temporaryFrom", Messages.text("temporaryLimit.overlaps", Money.format(other.getAmount()),
 					other.getValidFrom().toString(), other.getValidUntil().toString()));
 		}
-		return temporaryLimits.save(new TemporaryLimit(customerId, amount, from, until, reason, requestedBy,
-				processInstanceId));
+		return temporaryLimits.save(new TemporaryLimit(customerId, amount, customer.getCreditLimit(),
+				customer.getLimitDecisionId(), from, until, reason, requestedBy, processInstanceId));
 	}
 
 	private static InvalidRequestException invalid(String field, String message) {
@@ -74,24 +74,44 @@ public class TemporaryLimits {
 	}
 
 	/**
-	 * The chain approved {@code approvedCombined} (limit plus increase): the increase is what exceeds the customer's
-	 * current limit; approving no more than the limit is a decline.
+	 * The chain approved {@code approvedCombined} (limit plus increase): the increase is what exceeds the limit it
+	 * was asked on, at most what was asked. Approving no more than that limit is a decline; so is a customer that no
+	 * longer trades on the limit it was asked on (made cash only, or the limit changed meanwhile), or an approval
+	 * after the increase's last day.
 	 */
 	@Transactional
 	public TemporaryLimit decide(long temporaryLimitId, BigDecimal approvedCombined, long decisionId) {
 		TemporaryLimit temporary = get(temporaryLimitId);
 		Customer customer = customers.findById(temporary.getCustomerId()).orElseThrow();
+		LocalDate today = BusinessClock.today();
 		BigDecimal increase = approvedCombined == null ? BigDecimal.ZERO
-				: approvedCombined.subtract(customer.getCreditLimit());
-		if (increase.signum() <= 0) {
-			temporary.decline(decisionId, "Approved " + Money.format(approvedCombined) + ", no more than the limit of "
-					+ Money.format(customer.getCreditLimit()) + ": no temporary increase.");
+				: approvedCombined.subtract(temporary.getBaseLimit()).min(temporary.getAmount());
+		if (!customer.tradesOnCredit(today) || !temporary.addsTo(customer.getLimitDecisionId())) {
+			temporary.decline(decisionId, Messages.text("temporaryLimit.noteLimitChanged",
+					Money.format(temporary.getBaseLimit())));
+		}
+		else if (temporary.getValidUntil().isBefore(today)) {
+			temporary.decline(decisionId, Messages.text("temporaryLimit.noteTooLate",
+					temporary.getValidUntil().toString()));
+		}
+		else if (increase.signum() <= 0) {
+			temporary.decline(decisionId, Messages.text("temporaryLimit.noteNoIncrease",
+					Money.format(approvedCombined), Money.format(temporary.getBaseLimit())));
 		}
 		else {
-			temporary.approve(increase, decisionId, "Approved on top of the limit of "
-					+ Money.format(customer.getCreditLimit()) + " (credit decision " + decisionId + ").");
+			temporary.approve(increase, decisionId, Messages.text("temporaryLimit.noteApproved", Money.format(increase),
+					Money.format(temporary.getBaseLimit()), String.valueOf(decisionId)));
 		}
 		return temporary;
+	}
+
+	/** The request's process ended without a decision (cancelled in Cockpit, say): it no longer blocks its days. */
+	@Transactional
+	public void withdrawUndecided(long temporaryLimitId) {
+		TemporaryLimit temporary = get(temporaryLimitId);
+		if (temporary.getStatus() == TemporaryLimit.Status.REQUESTED) {
+			temporary.decline(null, Messages.text("temporaryLimit.noteWithdrawn"));
+		}
 	}
 
 	@Transactional
@@ -104,7 +124,8 @@ public class TemporaryLimits {
 	/** The timer at the end of its last day: it no longer counts (the credit check stops using it on that day anyway). */
 	@Transactional
 	public boolean expire(long temporaryLimitId) {
-		return get(temporaryLimitId).expire("Expired after " + BusinessClock.today().minusDays(1) + ".");
+		return get(temporaryLimitId).expire(Messages.text("temporaryLimit.noteExpired",
+				BusinessClock.today().minusDays(1).toString()));
 	}
 
 	@Transactional(readOnly = true)

@@ -24,6 +24,8 @@ import com.creditdesk.investigation.CreditInvestigationService;
 import com.creditdesk.investigation.PolicyExceptions;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.DecisionVersions;
+import com.creditdesk.system.Inputs;
+import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;
@@ -38,6 +40,8 @@ import com.creditdesk.system.UserInput;
 class OpenTemporaryLimitDelegate implements JavaDelegate {
 
 	private static final int MIN_REASON = 20;
+
+	private static final int MAX_REASON = 1000;
 
 	private final CustomerService customers;
 
@@ -60,14 +64,15 @@ class OpenTemporaryLimitDelegate implements JavaDelegate {
 		String requester = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
 			.orElseThrow(() -> new IllegalStateException("a temporary limit increase is asked for by a person"));
 		Map<String, String> problems = new LinkedHashMap<>();
-		BigDecimal amount = CreditInvestigationProcess.money(execution, TemporaryLimitProcess.AMOUNT);
-		if (amount == null || amount.signum() <= 0) {
-			problems.put(TemporaryLimitProcess.AMOUNT, Messages.text("temporaryLimit.amountRequired"));
-		}
+		BigDecimal amount = checked(problems, () -> Inputs.positiveAmount(TemporaryLimitProcess.AMOUNT,
+				Messages.text("label.temporaryAmount"),
+				CreditInvestigationProcess.money(execution, TemporaryLimitProcess.AMOUNT)));
 		LocalDate from = date(execution, TemporaryLimitProcess.FROM, problems);
 		LocalDate until = date(execution, TemporaryLimitProcess.UNTIL, problems);
-		String reason = CreditInvestigationProcess.text(execution, TemporaryLimitProcess.REASON);
-		if (reason == null || reason.length() < MIN_REASON) {
+		String reason = checked(problems, () -> Inputs.requiredText(TemporaryLimitProcess.REASON,
+				Messages.text("label.temporaryReason"),
+				CreditInvestigationProcess.text(execution, TemporaryLimitProcess.REASON), MAX_REASON));
+		if (reason != null && reason.length() < MIN_REASON) {
 			problems.put(TemporaryLimitProcess.REASON, Messages.text("temporaryLimit.reasonTooShort",
 					String.valueOf(MIN_REASON)));
 		}
@@ -126,6 +131,17 @@ class OpenTemporaryLimitDelegate implements JavaDelegate {
 		inputs.put("proposedTermMonths", termMonths);
 		inputs.put("limitValidityMonths", policy.isEmpty() ? 0 : ((Number) policy.get(0).get("limitValidityMonths")).intValue());
 		return PolicyExceptions.of(decisions.evaluate(execution, PolicyExceptions.DECISION, inputs));
+	}
+
+	/** The checked value, or null with the field's problem recorded. */
+	private static <T> T checked(Map<String, String> problems, java.util.function.Supplier<T> check) {
+		try {
+			return check.get();
+		}
+		catch (InvalidRequestException e) {
+			problems.putAll(e.fields());
+			return null;
+		}
 	}
 
 	private static LocalDate date(DelegateExecution execution, String name, Map<String, String> problems) {

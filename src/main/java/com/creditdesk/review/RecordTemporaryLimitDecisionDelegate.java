@@ -13,6 +13,7 @@ import com.creditdesk.customer.TemporaryLimits;
 import com.creditdesk.investigation.CreditFileStatus;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 
 /**
@@ -50,13 +51,14 @@ class RecordTemporaryLimitDecisionDelegate implements JavaDelegate {
 					+ decision.getCreditFileId() + ", not this request's file " + fileId);
 		}
 		TemporaryLimit temporary = decision.getOutcome() == ApprovalOutcome.REJECTED
-				? temporaryLimits.decline(temporaryLimitId, decisionId, "Rejected (credit decision " + decisionId + ").")
+				? temporaryLimits.decline(temporaryLimitId, decisionId,
+						Messages.text("temporaryLimit.noteRejected", String.valueOf(decisionId)))
 				: temporaryLimits.decide(temporaryLimitId, decision.getApprovedAmount(), decisionId);
 		boolean approved = temporary.getStatus() == TemporaryLimit.Status.APPROVED;
 		investigations.close(fileId, approved ? CreditFileStatus.APPROVED : CreditFileStatus.REJECTED,
-				approved ? "Temporary increase of " + Money.format(temporary.getAmount()) + " from "
-						+ temporary.getValidFrom() + " to " + temporary.getValidUntil() + " (credit decision "
-						+ decisionId + ")" : temporary.getClosedNote());
+				approved ? Messages.text("temporaryLimit.fileApproved", Money.format(temporary.getAmount()),
+						temporary.getValidFrom().toString(), temporary.getValidUntil().toString(),
+						String.valueOf(decisionId)) : temporary.getClosedNote());
 		customers.closeCase(temporary.getCustomerId(), execution.getProcessInstanceId());
 		execution.setVariable(TemporaryLimitProcess.APPROVED, approved);
 	}

@@ -162,6 +162,51 @@ class TemporaryLimitProcessTest extends ProcessTestBase {
 	}
 
 	@Test
+	void anIncreaseAddsOnlyToTheLimitItWasAskedOnNotToOneGrantedSince() {
+		Customer customer = activeCustomer();
+		LocalDate today = BusinessClock.today();
+		ProcessInstance request = start("ana", request(customer, 30_000, today, today.plusDays(20)));
+		approve(request, "clara");
+		approve(request, "dora");
+		Customer approved = customers.findById(customer.getId()).orElseThrow();
+		assertThat(customerService.creditLimitOn(approved, today)).isEqualByComparingTo("120000");
+
+		// a re-evaluation grants 60,000 meanwhile: nobody approved 60,000 + 30,000
+		customerService.grantLimit(customer.getId(), BigDecimal.valueOf(60_000), "A", today.plusYears(1),
+				today.plusMonths(6), null);
+		Customer regranted = customers.findById(customer.getId()).orElseThrow();
+		assertThat(customerService.creditLimitOn(regranted, today)).isEqualByComparingTo("60000");
+	}
+
+	@Test
+	void aRequestCancelledBeforeItsDecisionNoLongerHoldsItsDays() {
+		Customer customer = activeCustomer();
+		LocalDate today = BusinessClock.today();
+		ProcessInstance cancelled = start("ana", request(customer, 30_000, today, today.plusDays(20)));
+		engine.getRuntimeService().deleteProcessInstance(cancelled.getId(), "cancelled in Cockpit");
+
+		assertThat(temporaryLimits.of(customer.getId())).singleElement()
+			.satisfies(t -> assertThat(t.getStatus()).isEqualTo(TemporaryLimit.Status.NOT_APPROVED));
+		ProcessInstance again = start("ana", request(customer, 30_000, today, today.plusDays(20)));
+		assertThat(again).isWaitingAt(TemporaryLimitProcess.REQUEST_APPROVAL);
+	}
+
+	@Test
+	void aReasonBeyondAThousandCharactersIsRefusedAtItsField() {
+		Customer customer = activeCustomer();
+		LocalDate today = BusinessClock.today();
+		Map<String, Object> variables = request(customer, 30_000, today, today.plusDays(20));
+		variables.put("temporaryReason", "Seasonal orders. ".repeat(80));
+		assertThatThrownBy(() -> start("ana", variables)).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("[temporaryReason]");
+		variables.put("temporaryReason", "Seasonal orders for the spring planting season.");
+		variables.put("temporaryAmount", 10_000_000_000_000L);
+		assertThatThrownBy(() -> start("ana", variables)).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("[temporaryAmount]");
+		assertThat(temporaryLimits.of(customer.getId())).isEmpty();
+	}
+
+	@Test
 	void aRejectedIncreaseIsDeclinedAndTheCustomerKeepsItsLimit() {
 		Customer customer = activeCustomer();
 		LocalDate today = BusinessClock.today();
@@ -192,7 +237,7 @@ class TemporaryLimitProcessTest extends ProcessTestBase {
 			.hasMessageContaining("[creditCode]");
 		assertThat(temporaryLimits.of(customer.getId())).as("nothing half-written").isEmpty();
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TemporaryLimitProcess.KEY)
-			.count()).isZero();
+			.processInstanceBusinessKey(customer.getCreditCode()).count()).isZero();
 
 		ProcessInstance first = start("ana", request(customer, 50_000, today, today.plusDays(20)));
 		assertThatThrownBy(() -> start("ana", request(customer, 20_000, today.plusDays(10), today.plusDays(40))))
