@@ -58,3 +58,6 @@ CREATE TABLE temporary_limit (
 );
 
 CREATE INDEX ix_temporary_limit_customer ON temporary_limit (customer_id, status);
+
+-- The last day of the customer's latest approved temporary increase: the credit check looks for one only up to it.
+ALTER TABLE customer ADD COLUMN temporary_limit_until DATE;

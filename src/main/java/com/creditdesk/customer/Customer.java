@@ -73,6 +73,12 @@ public class Customer {
 	/** The collection case that put the customer on credit hold, if that is why the customer is on hold. */
 	private Long collectionHoldCaseId;
 
+	/**
+	 * The last day of the latest approved temporary increase (临时额度), if any: the credit check, on every order,
+	 * looks for an increase only up to that day.
+	 */
+	private LocalDate temporaryLimitUntil;
+
 	/** The 80/20 class (A = key account, 重点客户), as of {@code keyAccountAsOf}; null until first classified. */
 	private String keyAccountClass;
 
@@ -327,6 +333,18 @@ public class Customer {
 	public boolean tradesOnCredit(LocalDate today) {
 		return status == CustomerStatus.ACTIVE && creditLimit.signum() > 0
 				&& (limitValidUntil == null || !limitValidUntil.isBefore(today));
+	}
+
+	/** A temporary increase was approved up to that day. */
+	void temporaryIncreaseApprovedUntil(LocalDate until) {
+		if (temporaryLimitUntil == null || until.isAfter(temporaryLimitUntil)) {
+			temporaryLimitUntil = until;
+		}
+	}
+
+	/** Whether an approved temporary increase may cover that day (then its record says whether one does). */
+	public boolean mayHaveTemporaryIncreaseOn(LocalDate day) {
+		return temporaryLimitUntil != null && !day.isAfter(temporaryLimitUntil);
 	}
 
 	/** Records the daily 80/20 classification. */

@@ -116,7 +116,7 @@ public class CustomerService {
 			return Optional.empty(); // on hold, cash only, vanished or closed: nothing it buys now is on credit
 		}
 		if (customer.limitInForceOn(day)) {
-			return Optional.of(withTemporaryIncrease(customer.getId(), day, new LimitInForce(customer.getCreditLimit(),
+			return Optional.of(withTemporaryIncrease(customer, day, new LimitInForce(customer.getCreditLimit(),
 					customer.getLimitDecisionId(), customer.getLimitValidFrom())));
 		}
 		if (customer.getLimitValidFrom() != null && !day.isBefore(customer.getLimitValidFrom())) {
@@ -126,7 +126,7 @@ public class CustomerService {
 			.stream()
 			.filter(period -> period.inForceOn(day))
 			.findFirst()
-			.map(period -> withTemporaryIncrease(customer.getId(), day,
+			.map(period -> withTemporaryIncrease(customer, day,
 					new LimitInForce(period.getCreditLimit(), period.getDecisionId(), period.getValidFrom())));
 	}
 
@@ -134,8 +134,11 @@ public class CustomerService {
 	 * The limit plus a temporary increase granted for the day on top of that very limit: the chain approved the
 	 * combined amount, so the increase's decision answers for the day's sales.
 	 */
-	private LimitInForce withTemporaryIncrease(long customerId, LocalDate day, LimitInForce limit) {
-		return temporaryLimits.grantedFor(customerId, day)
+	private LimitInForce withTemporaryIncrease(Customer customer, LocalDate day, LimitInForce limit) {
+		if (!customer.mayHaveTemporaryIncreaseOn(day)) {
+			return limit;
+		}
+		return temporaryLimits.grantedFor(customer.getId(), day)
 			.filter(temporary -> temporary.addsTo(limit.decisionId()))
 			.map(temporary -> new LimitInForce(limit.limit().add(temporary.getAmount()), temporary.getDecisionId(),
 					temporary.getValidFrom()))
@@ -147,6 +150,9 @@ public class CustomerService {
 	public BigDecimal creditLimitOn(Customer customer, LocalDate day) {
 		if (!customer.tradesOnCredit(day)) {
 			return BigDecimal.ZERO.setScale(2);
+		}
+		if (!customer.mayHaveTemporaryIncreaseOn(day)) {
+			return customer.getCreditLimit(); // no query on the order path unless an increase was approved
 		}
 		return temporaryLimits.inForceOn(customer.getId(), day)
 			.filter(temporary -> temporary.addsTo(customer.getLimitDecisionId()))

@@ -101,6 +101,7 @@ public class TemporaryLimits {
 		else {
 			temporary.approve(increase, decisionId, Messages.text("temporaryLimit.noteApproved", Money.format(increase),
 					Money.format(temporary.getBaseLimit()), String.valueOf(decisionId)));
+			customer.temporaryIncreaseApprovedUntil(temporary.getValidUntil());
 		}
 		return temporary;
 	}
