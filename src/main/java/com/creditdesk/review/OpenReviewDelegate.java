@@ -105,7 +105,8 @@ class OpenReviewDelegate implements JavaDelegate {
 		return reason == null ? kind.name() : reason;
 	}
 
-	private static boolean isManager(DelegateExecution execution, String userId) {
+	/** Whether the person belongs to a group that sees every customer (a manager or an administrator). */
+	static boolean isManager(DelegateExecution execution, String userId) {
 		return execution.getProcessEngineServices()
 			.getIdentityService()
 			.createGroupQuery()

@@ -17,7 +17,6 @@ import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.TemporaryLimit;
 import com.creditdesk.customer.TemporaryLimits;
-import com.creditdesk.identity.Roles;
 import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
@@ -84,7 +83,7 @@ class OpenTemporaryLimitDelegate implements JavaDelegate {
 			String message = Messages.text("review.unknownCreditCode", String.valueOf(code));
 			return UserInput.rejection(message, Map.of(CreditInvestigationProcess.CREDIT_CODE, message));
 		});
-		if (!requester.equals(customer.getResponsibleRep()) && !isManager(execution, requester)) {
+		if (!requester.equals(customer.getResponsibleRep()) && !OpenReviewDelegate.isManager(execution, requester)) {
 			String message = Messages.text("temporaryLimit.otherRepsCustomer", customer.getName(),
 					customer.getResponsibleRep());
 			throw UserInput.rejection(message, Map.of(CreditInvestigationProcess.CREDIT_CODE, message));
@@ -161,16 +160,6 @@ class OpenTemporaryLimitDelegate implements JavaDelegate {
 			problems.put(name, Messages.text("collection.notADate", text));
 			return null;
 		}
-	}
-
-	private static boolean isManager(DelegateExecution execution, String userId) {
-		return execution.getProcessEngineServices()
-			.getIdentityService()
-			.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.anyMatch(group -> Roles.MANAGEMENT.contains(group.getId()));
 	}
 
 }
