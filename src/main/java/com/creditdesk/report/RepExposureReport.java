@@ -46,15 +46,17 @@ class RepExposureReport {
 	/**
 	 * One person's line.
 	 * @param creditCustomers customers that may buy on credit today: active, with a limit that has not expired
+	 * @param keyAccounts how many of her customers are key accounts (重点客户, class A)
 	 * @param limits the credit limits of all her customers
+	 * @param temporaryIncreases the temporary limit increases in force today on top of those limits
 	 * @param exposure the open receivables of her customers
 	 * @param overdue the part of the exposure due before today
 	 * @param writtenOff what was written off of her customers' invoices
 	 * @param liability the bad-debt liabilities charged to her, as rep and as approver
 	 * @param approverLiability the part of the liability charged to her as the approver of a limit
 	 */
-	record RepLine(String repId, String repName, long customers, long creditCustomers, BigDecimal limits,
-			BigDecimal exposure, BigDecimal overdue, BigDecimal writtenOff, BigDecimal liability,
+	record RepLine(String repId, String repName, long customers, long creditCustomers, long keyAccounts,
+			BigDecimal limits, BigDecimal temporaryIncreases, BigDecimal exposure, BigDecimal overdue, BigDecimal writtenOff, BigDecimal liability,
 			BigDecimal approverLiability) {
 	}
 
@@ -64,12 +66,13 @@ class RepExposureReport {
 	 * @param region as recorded on the customer; {@code null} when none is
 	 * @param regionName what a person reads
 	 */
-	record RegionLine(String region, String regionName, long customers, long creditCustomers, BigDecimal limits,
-			BigDecimal exposure, BigDecimal overdue, BigDecimal writtenOff, BigDecimal liability,
+	record RegionLine(String region, String regionName, long customers, long creditCustomers, long keyAccounts,
+			BigDecimal limits, BigDecimal temporaryIncreases, BigDecimal exposure, BigDecimal overdue, BigDecimal writtenOff, BigDecimal liability,
 			BigDecimal approverLiability) {
 	}
 
-	record Totals(long customers, long creditCustomers, BigDecimal limits, BigDecimal exposure, BigDecimal overdue,
+	record Totals(long customers, long creditCustomers, long keyAccounts, BigDecimal limits,
+			BigDecimal temporaryIncreases, BigDecimal exposure, BigDecimal overdue,
 			BigDecimal writtenOff, BigDecimal liability, BigDecimal approverLiability) {
 	}
 
@@ -82,14 +85,30 @@ class RepExposureReport {
 	record Report(LocalDate asOf, List<RepLine> rows, List<RegionLine> regions, Totals totals) {
 	}
 
-	/** Customers, those on credit and their limits, per rep and region. */
+	/** Where a customer may buy on credit on the day: active, with a limit that has not expired. */
+	private static final String ON_CREDIT = """
+			c.status = 'ACTIVE' AND c.credit_limit > 0 AND (c.limit_valid_until IS NULL OR c.limit_valid_until >= :asOf)""";
+
+	/** Customers, those on credit, key accounts and their limits, per rep and region. */
 	private static final String CUSTOMERS = """
 			SELECT c.responsible_rep AS person, coalesce(c.region, '') AS region, count(*) AS customers,
-			       sum(CASE WHEN c.status = 'ACTIVE' AND c.credit_limit > 0
-			                 AND (c.limit_valid_until IS NULL OR c.limit_valid_until >= :asOf) THEN 1 ELSE 0 END) AS on_credit,
+			       sum(CASE WHEN %s THEN 1 ELSE 0 END) AS on_credit,
+			       sum(CASE WHEN c.key_account_class = 'A' THEN 1 ELSE 0 END) AS key_accounts,
 			       sum(c.credit_limit) AS limits
 			FROM customer c
 			WHERE 1 = 1%s
+			GROUP BY c.responsible_rep, coalesce(c.region, '')
+			""";
+
+	/**
+	 * The temporary increases in force today, per rep and region: approved, within their dates, on top of the limit
+	 * they were asked on (the credit check's rule), for customers that buy on credit.
+	 */
+	private static final String TEMPORARY = """
+			SELECT c.responsible_rep AS person, coalesce(c.region, '') AS region, sum(t.amount) AS temporary_increases
+			FROM temporary_limit t JOIN customer c ON c.id = t.customer_id
+			WHERE t.status = 'APPROVED' AND t.valid_from <= :asOf AND t.valid_until >= :asOf
+			  AND t.base_decision_id IS NOT DISTINCT FROM c.limit_decision_id AND %s%s
 			GROUP BY c.responsible_rep, coalesce(c.region, '')
 			""";
 
@@ -130,12 +149,16 @@ class RepExposureReport {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("asOf", Date.valueOf(today));
 		String visible = AgingService.visibility(user, params);
 		Sums sums = new Sums();
-		jdbc.query(CUSTOMERS.formatted(visible), params, rs -> {
+		jdbc.query(CUSTOMERS.formatted(ON_CREDIT, visible), params, rs -> {
 			sums.add(rs, (row, s) -> {
 				s.customers += row.getLong("customers");
 				s.creditCustomers += row.getLong("on_credit");
+				s.keyAccounts += row.getLong("key_accounts");
 				s.limits = s.limits.add(amount(row, "limits"));
 			});
+		});
+		jdbc.query(TEMPORARY.formatted(ON_CREDIT, visible), params, rs -> {
+			sums.add(rs, (row, s) -> s.temporaryIncreases = s.temporaryIncreases.add(amount(row, "temporary_increases")));
 		});
 		jdbc.query(OPEN.formatted(AgingService.openAmounts(today), visible), params, rs -> {
 			sums.add(rs, (row, s) -> {
@@ -219,7 +242,11 @@ class RepExposureReport {
 
 		private long creditCustomers;
 
+		private long keyAccounts;
+
 		private BigDecimal limits = zero();
+
+		private BigDecimal temporaryIncreases = zero();
 
 		private BigDecimal exposure = zero();
 
@@ -232,18 +259,19 @@ class RepExposureReport {
 		private BigDecimal approverLiability = zero();
 
 		RepLine rep(String repId, String repName) {
-			return new RepLine(repId, repName, customers, creditCustomers, limits, exposure, overdue, writtenOff,
-					liability, approverLiability);
+			return new RepLine(repId, repName, customers, creditCustomers, keyAccounts, limits, temporaryIncreases,
+					exposure, overdue, writtenOff, liability, approverLiability);
 		}
 
 		RegionLine region(String region) {
 			return new RegionLine(region.isEmpty() ? null : region, region.isEmpty() ? NO_REGION : region, customers,
-					creditCustomers, limits, exposure, overdue, writtenOff, liability, approverLiability);
+					creditCustomers, keyAccounts, limits, temporaryIncreases, exposure, overdue, writtenOff, liability,
+					approverLiability);
 		}
 
 		Totals totals() {
-			return new Totals(customers, creditCustomers, limits, exposure, overdue, writtenOff, liability,
-					approverLiability);
+			return new Totals(customers, creditCustomers, keyAccounts, limits, temporaryIncreases, exposure, overdue,
+					writtenOff, liability, approverLiability);
 		}
 
 	}

@@ -34,6 +34,9 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 	@Autowired
 	CustomerRepository customers;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	private final LocalDate today = LocalDate.now();
 
 	private Customer customerWithLimit(long limit, String rep) {
@@ -116,6 +119,9 @@ abstract class CollectionIntegrationTests extends IntegrationTestBase {
 			.containsExactlyInAnyOrder("UserTask_RemindCustomer", "UserTask_SendDunningLetter");
 		assertThat(task("dora", customer, "UserTask_ContactCustomerManagement")).isNotNull();
 		assertThat(creditCheck(customer, "SO-H1")).isEqualTo("CASH_ONLY");
+		jdbc.update("UPDATE customer SET key_account_class = 'A' WHERE id = ?", customer.getId());
+		assertThat(as("ana").getForObject("/reports/collections?customerId=" + customer.getId(), String.class))
+			.as("the case list marks a key account").contains(customer.getName(), "★ 重点客户");
 
 		Map detail = as("ana").getForObject("/api/collections/" + summary.get("id"), Map.class);
 		Map letter = (Map) ((List) detail.get("documents")).get(0);

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerRepository;
@@ -44,6 +45,9 @@ abstract class RepExposureIntegrationTests extends IntegrationTestBase {
 
 	@Autowired
 	CustomerRepository customers;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private final LocalDate today = BusinessClock.today();
 
@@ -274,6 +278,45 @@ abstract class RepExposureIntegrationTests extends IntegrationTestBase {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.getForEntity("/api/reports/rep-exposure", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	/** An approved temporary increase on top of the customer's current limit, for the days given. */
+	private void temporaryIncrease(Customer customer, long amount, LocalDate from, LocalDate until, String status) {
+		jdbc.update("INSERT INTO temporary_limit (customer_id, amount, valid_from, valid_until, reason, requested_by, "
+				+ "status, base_limit, base_decision_id, requested_at) VALUES (?, ?, ?, ?, 'Seasonal orders', ?, ?, ?, ?, ?)",
+				customer.getId(), BigDecimal.valueOf(amount), from, until, customer.getResponsibleRep(), status,
+				customer.getCreditLimit(), customer.getLimitDecisionId(), java.sql.Timestamp.valueOf(today.atStartOfDay()));
+	}
+
+	@Test
+	void countsKeyAccountsAndTheTemporaryIncreasesInForceToday() {
+		String nora = newRep("Nora", "Shen");
+		Customer key = customer(nora, "华中", 300_000, today.plusYears(1));
+		jdbc.update("UPDATE customer SET key_account_class = 'A' WHERE id = ?", key.getId());
+		Customer other = customer(nora, "华中", 100_000, today.plusYears(1));
+		jdbc.update("UPDATE customer SET key_account_class = 'C' WHERE id = ?", other.getId());
+		temporaryIncrease(key, 50_000, today.minusDays(10), today.plusDays(20), "APPROVED"); // in force
+		temporaryIncrease(other, 20_000, today.plusDays(1), today.plusDays(30), "APPROVED"); // starts tomorrow
+		temporaryIncrease(other, 30_000, today.minusDays(40), today.minusDays(1), "EXPIRED"); // ended yesterday
+		Customer lapsed = customer(nora, "华中", 80_000, today.minusDays(1)); // its limit expired: nothing on top
+		temporaryIncrease(lapsed, 40_000, today.minusDays(5), today.plusDays(5), "APPROVED");
+
+		Map row = rowOf(report(nora), nora);
+		assertThat(((Number) row.get("keyAccounts")).longValue()).isEqualTo(1);
+		assertThat(amount(row.get("limits"))).isEqualByComparingTo("480000.00");
+		assertThat(amount(row.get("temporaryIncreases"))).isEqualByComparingTo("50000.00");
+		Map region = regionOf(report(nora), "华中");
+		assertThat(((Number) region.get("keyAccounts")).longValue()).isEqualTo(1);
+		assertThat(amount(region.get("temporaryIncreases"))).isEqualByComparingTo("50000.00");
+		Map all = report("fay");
+		Map totals = (Map) all.get("totals");
+		assertThat(((List<Map>) all.get("rows")).stream().mapToLong(r -> ((Number) r.get("keyAccounts")).longValue()).sum())
+			.isEqualTo(((Number) totals.get("keyAccounts")).longValue());
+		assertThat(((List<Map>) all.get("rows")).stream()
+			.map(r -> amount(r.get("temporaryIncreases")))
+			.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(amount(totals.get("temporaryIncreases")));
+		assertThat(as(nora).getForObject("/reports/rep-exposure", String.class)).contains("重点客户 Key accounts",
+				"临时额度 Temporary increases", "CNY 50,000.00");
 	}
 
 	private Map task(String user, Customer customer, String definitionKey) {
