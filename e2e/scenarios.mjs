@@ -903,10 +903,97 @@ async function chineseBrowserGetsTasklistInChinese() {
   await admin.close();
 }
 
+/**
+ * The policy workbench: fay raises the AA threshold from 80 to 85 points in the browser's DMN editor, sees the
+ * change rule by rule and the portfolio's grade migration, and proposes it; she cannot review it herself; hana
+ * approves it in Tasklist and the new scorecard version is live (a score of 83 grades A now). The deployed version is
+ * removed again at the end, so the rest of the run keeps the released policy.
+ */
+async function creditAdminsChangeThePolicyWithFourEyes() {
+  const before = await getJson('/engine-rest/decision-definition/key/credit-grade', 'fay');
+  const page = await login('fay');
+  await page.goto(`${BASE_URL}/policy`);
+  await page.locator('#policy-decisions').getByText('credit-scorecard').first().waitFor();
+  await shot(page, 'policy-overview');
+  await page.goto(`${BASE_URL}/policy/credit-scorecard/edit`);
+  const tabs = page.locator('#policy-views button[data-view="credit-grade"]');
+  await tabs.waitFor();
+  await tabs.click();
+  const editor = page.locator('#policy-editor');
+  for (const [from, to] of [['[80..90[', '[85..90['], ['[70..80[', '[70..85[']]) {
+    const cell = editor.locator('td', { hasText: from }).first();
+    await cell.click();
+    const editable = cell.locator('[contenteditable]').first();
+    await editable.click();
+    await page.keyboard.press('Control+A');
+    // inserted as text, not typed key by key: the FEEL editor closes a typed bracket by itself
+    await page.keyboard.insertText(to);
+    await page.keyboard.press('Escape').catch(() => {});
+    await editor.locator('td', { hasText: to }).first().waitFor();
+  }
+  await shot(page, 'policy-editor-aa-85');
+  await page.locator('#policy-comment').fill('AA needs 85 points from the next quarter on (e2e).');
+  await page.locator('#policy-save').click();
+  await page.waitForURL(/\/policy\/candidates\/\d+/);
+  const candidateId = page.url().match(/candidates\/(\d+)/)[1];
+  await page.locator('#candidate-diff').getByText('[85..90[').first().waitFor();
+  const valid = await getJson(`/api/policy/candidates/${candidateId}`, 'fay');
+  check(valid.valid === true, `the candidate is not valid: ${JSON.stringify(valid.violations)} ${JSON.stringify(valid.cases)}`);
+  await page.locator('#simulate').click();
+  await page.locator('#grade-matrix').waitFor();
+  const matrix = await page.locator('#grade-matrix').innerText();
+  check(matrix.includes('AA') && matrix.includes('A'), `the grade migration matrix: ${matrix.replace(/\s+/g, ' ')}`);
+  await shot(page, 'policy-simulation');
+  await page.locator('#propose').click();
+  await page.locator('#proposal-result').waitFor({ state: 'visible' });
+  await shot(page, 'policy-proposed');
+
+  // four eyes: the review goes to another credit administrator
+  const tasks = await getJson(`/engine-rest/task?processDefinitionKey=policy-change&processInstanceBusinessKey=policy-${candidateId}&maxResults=5`, 'fay');
+  check(tasks.length === 1, `${tasks.length} review tasks for candidate ${candidateId}`);
+  const own = await postJson(`/engine-rest/task/${tasks[0].id}/claim`, 'fay', { userId: 'fay' });
+  check(own.status === 403, `fay could claim the review of her own change (HTTP ${own.status})`);
+  await logout(page);
+
+  const hana = await login('hana');
+  const form = await openTask(hana, 'Policy changes', 'Review policy change');
+  check((await fieldValue(form, 'Proposed by')).includes('Fay Liu'), 'the review form does not say who proposed it');
+  await claim(hana);
+  await settle(hana);
+  await form.getByLabel('同意并部署 Approve and deploy', { exact: false }).check();
+  await fill(form, 'Reason', 'Agreed: AA was too easy to reach (e2e).');
+  await shot(hana, 'policy-review');
+  await completeTask(hana);
+  await logout(hana);
+
+  const deployed = await getJson(`/api/policy/candidates/${candidateId}`, 'fay');
+  check(deployed.status === 'DEPLOYED' && deployed.deployedVersion === before.version + 1,
+    `after hana's approval the candidate is ${deployed.status} v${deployed.deployedVersion}`);
+  const live = await getJson('/engine-rest/decision-definition/key/credit-grade', 'fay');
+  try {
+    const graded = await postJson('/engine-rest/decision-definition/key/credit-grade/evaluate', 'admin', {
+      variables: {
+        quickRatio: { value: 1.5, type: 'Double' }, debtToAssetRatio: { value: 0.3, type: 'Double' },
+        assetTurnover: { value: 5.0, type: 'Double' }, netProfitMargin: { value: 0.2, type: 'Double' },
+        qualitativePoints: { value: 43, type: 'Integer' },
+      },
+    }, 'admin');
+    check(graded.status === 200 && graded.body[0].creditGrade.value === 'A',
+      `a score of 83 under the new scorecard: ${JSON.stringify(graded.body)}`);
+  } finally {
+    // back to the released scorecard for the scenarios that follow
+    const removed = await fetch(`${BASE_URL}/engine-rest/deployment/${live.deploymentId}?cascade=true`, {
+      method: 'DELETE', headers: { Authorization: 'Basic ' + Buffer.from('admin:admin').toString('base64') },
+    });
+    check(removed.ok, `removing the e2e policy deployment: HTTP ${removed.status}`);
+  }
+}
+
 const scenarios = [repStartsInvestigationAndApplies, managersApproveWithFourEyes, creditAdminInspectsCockpit,
   cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, repAsksForATemporaryIncrease,
   overdueScanOpensCaseAndRepRecordsPromise,
-  chineseBrowserGetsTasklistInChinese];
+  chineseBrowserGetsTasklistInChinese, creditAdminsChangeThePolicyWithFourEyes]
+  .filter(scenario => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(scenario.name));
 
 rmSync(SHOTS, { recursive: true, force: true });
 mkdirSync(SHOTS, { recursive: true });

@@ -165,6 +165,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 				new FilterSpec("催收 Collections", "Collections", "需要追收的逾期应收 Overdue receivables to chase", 30,
 						process("overdue-collection"),
 						List.of(Roles.SALES_REPS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS, Roles.CREDIT_ADMINS)),
+				new FilterSpec("政策变更 Policy changes", "Policy changes",
+						"等待另一位信用管理员审核的政策变更 Credit-policy changes waiting for another credit administrator's review",
+						35, process("policy-change"), List.of(Roles.CREDIT_ADMINS)),
 				// credit administrators see every task; this view shows who has not taken theirs yet
 				new FilterSpec("无人认领 Unclaimed", "Unclaimed",
 						"还没有人认领的任务 Open tasks nobody has claimed yet", 40, TaskQuery::taskUnassigned,
@@ -249,7 +252,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		ERIK("erik", "Erik", "Wang", Roles.REGIONAL_MANAGERS),
 		FAY("fay", "Fay", "Liu", Roles.CREDIT_ADMINS),
 		/** A second regional manager: a write-off erik proposes needs another regional manager's approval. */
-		GINA("gina", "Gina", "Zhao", Roles.REGIONAL_MANAGERS);
+		GINA("gina", "Gina", "Zhao", Roles.REGIONAL_MANAGERS),
+		/** A second credit administrator: a policy change fay proposes needs another credit administrator's approval. */
+		HANA("hana", "Hana", "Wu", Roles.CREDIT_ADMINS);
 
 		final String id;
 

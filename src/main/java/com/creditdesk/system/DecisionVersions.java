@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Says which version of a decision a process instance uses. The business rule tasks bind their decisions with
- * {@code decisionRefBinding="deployment"}: the decision deployed together with the instance's process definition,
- * so a running instance keeps its version when a changed DMN is deployed later.
+ * Says which version of a decision a process uses, and evaluates it. The business rule tasks bind their decisions
+ * with {@code decisionRefBinding="latest"}: the policy in force is the latest deployed version of each decision, which
+ * the policy workbench's {@code policy-change} process replaces without a release. A credit file records the versions
+ * that scored it, so what was decided earlier stays explained by the version that decided it.
  */
 @Component
 public class DecisionVersions {
@@ -26,23 +27,21 @@ public class DecisionVersions {
 	public String describe(DelegateExecution execution, String... decisionKeys) {
 		List<String> versions = new ArrayList<>();
 		for (String key : decisionKeys) {
-			DecisionDefinition definition = deployedWith(execution, key);
-			versions.add(definition == null ? key + " (not deployed with the process)"
+			DecisionDefinition definition = inForce(execution, key);
+			versions.add(definition == null ? key + " (not deployed)"
 					: key + " v" + definition.getVersion() + " (" + definition.getId() + ")");
 		}
 		return String.join(", ", versions);
 	}
 
 	/**
-	 * Evaluates the decision {@code key} deployed with the instance's process (the latest version if that
-	 * deployment has none) on {@code variables}, as the system (the person whose step runs it needs no rights on
+	 * Evaluates the decision {@code key} in force (its latest version) on {@code variables}, as the system (the person whose step runs it needs no rights on
 	 * decisions): the result rows.
 	 */
 	public java.util.List<java.util.Map<String, Object>> evaluate(DelegateExecution execution, String key,
 			java.util.Map<String, Object> variables) {
-		DecisionDefinition deployed = deployedWith(execution, key);
-		String definitionId = deployed != null ? deployed.getId()
-				: repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult().getId();
+		DecisionDefinition inForce = inForce(execution, key);
+		String definitionId = inForce.getId();
 		return SystemActions.asSystem(execution.getProcessEngineServices().getIdentityService(),
 				() -> execution.getProcessEngineServices()
 					.getDecisionService()
@@ -52,10 +51,10 @@ public class DecisionVersions {
 					.getResultList());
 	}
 
-	/** The decision {@code key} of the deployment the instance's process came with, or null. */
-	private DecisionDefinition deployedWith(DelegateExecution execution, String key) {
-		String deploymentId = repository.getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId();
-		return repository.createDecisionDefinitionQuery().deploymentId(deploymentId).decisionDefinitionKey(key).singleResult();
+	/** The latest version of the decision {@code key}, read as the system, or null when none is deployed. */
+	private DecisionDefinition inForce(DelegateExecution execution, String key) {
+		return SystemActions.asSystem(execution.getProcessEngineServices().getIdentityService(),
+				() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult());
 	}
 
 }

@@ -45,6 +45,8 @@ public class Labels {
 			// temporary limit increases (APPROVED as above)
 			Map.entry("REQUESTED", "审批中 Requested"), Map.entry("NOT_APPROVED", "未批准 Not approved"),
 			Map.entry("EXPIRED", "已到期 Expired"),
+			Map.entry("DRAFT", "草稿 Draft"), Map.entry("PROPOSED", "待审核 Proposed"),
+			Map.entry("DEPLOYED", "已生效 Deployed"),
 			Map.entry("IN_PROGRESS", "填写中 In progress"), Map.entry("SUBMITTED", "已提交 Submitted"),
 			Map.entry("CASH_ONLY", "现金交易 Cash only"), Map.entry("WITHDRAWN", "已撤回 Withdrawn"),
 			// bad-debt liability

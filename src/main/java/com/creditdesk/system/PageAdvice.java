@@ -55,6 +55,17 @@ class PageAdvice {
 	record Me(String id, String name, List<String> roles) {
 	}
 
+	/**
+	 * The webapps' CSRF token of the browser's session, for pages that change something through the API (sent back
+	 * as {@code X-XSRF-TOKEN}); empty without a session.
+	 */
+	@ModelAttribute("csrfToken")
+	String csrfToken(jakarta.servlet.http.HttpServletRequest request) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		Object token = session == null ? null : session.getAttribute(RestSecurityConfiguration.CSRF_TOKEN_SESSION_ATTRIBUTE);
+		return token instanceof String text ? text : "";
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException e) {
 		return page(HttpStatus.NOT_FOUND, "找不到 Not found", e.getMessage(), null);

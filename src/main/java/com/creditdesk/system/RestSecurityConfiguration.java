@@ -63,7 +63,7 @@ class RestSecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
 			throws Exception {
-		return http.securityMatcher("/api/**", "/customers/**", "/requests", "/reports/**")
+		return http.securityMatcher("/api/**", "/customers/**", "/requests", "/reports/**", "/policy", "/policy/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
 				if (browserPage(request)) {
@@ -202,7 +202,7 @@ class RestSecurityConfiguration {
 				throws ServletException, IOException {
 			boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 			jakarta.servlet.http.HttpSession session = request.getSession(false);
-			if (read && session != null && request.getHeader("Authorization") == null
+			if ((read || session != null && csrfTokenMatches(request, session)) && session != null && request.getHeader("Authorization") == null
 					&& org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null) {
 				org.camunda.bpm.webapp.impl.security.auth.Authentications authentications =
 						org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
@@ -220,6 +220,22 @@ class RestSecurityConfiguration {
 		}
 
 	}
+
+	/**
+	 * Whether a changing request from one of CreditDesk's pages carries the webapps' CSRF token of its session
+	 * (header {@code X-XSRF-TOKEN}, the page received it with the page): then the session may write as well, as
+	 * Tasklist's own requests do. A cross-site request cannot know the token.
+	 */
+	static boolean csrfTokenMatches(HttpServletRequest request, jakarta.servlet.http.HttpSession session) {
+		Object expected = session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+		String sent = request.getHeader("X-XSRF-TOKEN");
+		return expected instanceof String token && sent != null && !token.isEmpty()
+				&& java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** Where the webapps keep a session's CSRF token (Camunda's {@code CsrfConstants}). */
+	static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
 
 	/** Makes the authenticated user the engine's current authentication for the duration of the request. */
 	static final class CamundaAuthenticationFilter extends org.springframework.web.filter.OncePerRequestFilter {
