@@ -200,6 +200,14 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 			.isZero();
 		assertThat(post(as("ana"), "/api/policy/credit-scorecard/candidates", Map.of("xml", live, "comment", "x"))
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		// around the workbench: starting the review process by hand for an invalid candidate is refused
+		long instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("policy-change").count();
+		ResponseEntity<Map> started = post(as("fay"), "/engine-rest/process-definition/key/policy-change/start",
+				Map.of("businessKey", "policy-" + id, "variables", Map.of("policyCandidateId", Map.of("value", id, "type", "Long"))));
+		assertThat(started.getStatusCode().is4xxClientError()).as(String.valueOf(started.getBody())).isTrue();
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("policy-change").count())
+			.isEqualTo(instances);
 	}
 
 }

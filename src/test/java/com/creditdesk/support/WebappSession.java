@@ -54,6 +54,25 @@ public final class WebappSession {
 		return post(path, "application/json", json);
 	}
 
+	/** A POST with the session cookie but without the webapps' CSRF token (as a cross-site form would send it). */
+	public HttpResponse<String> postJsonWithoutToken(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	/** A POST with the session cookie and a CSRF token of the caller's choosing. */
+	public HttpResponse<String> postJsonWithToken(String path, String json, String token) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", token)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
 		String token = xsrfToken();

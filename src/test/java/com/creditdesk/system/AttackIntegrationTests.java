@@ -462,6 +462,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 					case "customerManagers" -> "clara";
 					case "directSalesManagers" -> "dora";
 					case "regionalManagers" -> "erik";
+					case "creditAdmins" -> "fay";
 					default -> "admin";
 				};
 			}

@@ -102,7 +102,7 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
-	void theTasklistSessionReadsCreditDeskPagesButCannotWriteWithoutBasicAuthentication() {
+	void theTasklistSessionReadsCreditDeskPagesAndWritesOnlyWithItsCsrfToken() {
 		WebappSession anonymous = new WebappSession(port);
 		assertThat(anonymous.get("/api/customers").statusCode()).isEqualTo(401);
 
@@ -113,8 +113,13 @@ abstract class SecurityIntegrationTests extends IntegrationTestBase {
 		assertThat(customers.body()).contains("Hangzhou Dongfang").doesNotContain("Shenzhen Nanfang");
 		assertThat(ana.get("/api/liabilities").statusCode()).isEqualTo(200);
 		assertThat(ana.get("/api/liabilities?person=ben").statusCode()).as("still only her own").isEqualTo(403);
-		assertThat(ana.postJson("/api/credit-checks", "{\"customerId\":1,\"orderReference\":\"SO-S\",\"amount\":10}")
-			.statusCode()).as("a write needs HTTP basic, whatever the session").isEqualTo(401);
+		String check = "{\"customerId\":1,\"orderReference\":\"SO-S\",\"amount\":10}";
+		assertThat(ana.postJsonWithoutToken("/api/credit-checks", check).statusCode())
+			.as("a cross-site write rides on the session without its token: refused").isEqualTo(401);
+		assertThat(ana.postJsonWithToken("/api/credit-checks", check, "forged").statusCode())
+			.as("a wrong token").isEqualTo(401);
+		assertThat(ana.postJson("/api/credit-checks", check).statusCode())
+			.as("the page's own write, with the session's CSRF token (as Tasklist writes)").isEqualTo(200);
 	}
 
 	@Test
