@@ -115,6 +115,7 @@
     const save = $('policy-save');
     const comment = $('policy-comment');
     let modeler = null;
+    let basedOn = '';
 
     $('policy-source').textContent = candidateId
       ? '基于候选版本 #' + candidateId + ' From candidate #' + candidateId
@@ -127,9 +128,13 @@
 
     try {
       if (!window.CreditDeskPolicyEditor) throw new Error('编辑器未加载 The editor bundle /creditdesk/policy-editor/editor.js did not load');
-      const xml = await text(candidateId
+      const response = await fetch(candidateId
         ? '/api/policy/candidates/' + encodeURIComponent(candidateId) + '/xml'
-        : '/api/policy/' + encodeURIComponent(key) + '/xml');
+        : '/api/policy/' + encodeURIComponent(key) + '/xml', { credentials: 'same-origin' });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      // the version the edit starts from: saving is refused if another one went live in the meantime
+      basedOn = response.headers.get('X-Decision-Definition-Id') || '';
+      const xml = await response.text();
       modeler = await window.CreditDeskPolicyEditor.open($('policy-editor'), xml);
       // one tab per decision of the file (the scorecard holds score, grade, suggested limit and bank inquiry)
       const tabs = $('policy-views');
@@ -162,7 +167,7 @@
       try {
         const xml = await window.CreditDeskPolicyEditor.save(modeler);
         const candidate = await call('/api/policy/' + encodeURIComponent(key) + '/candidates', 'POST',
-          { xml, comment: comment.value.trim() });
+          { xml, comment: comment.value.trim(), basedOn });
         location.assign('/policy/candidates/' + encodeURIComponent(candidate.id));
       } catch (e) {
         // the editor keeps its content: the administrator corrects it and saves again

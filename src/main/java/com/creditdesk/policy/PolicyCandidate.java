@@ -111,6 +111,12 @@ public class PolicyCandidate {
 		this.proposedAt = Instant.now();
 	}
 
+	void reviewAbandoned() {
+		this.status = Status.DRAFT;
+		this.processInstanceId = null;
+		this.proposedAt = null;
+	}
+
 	void proposedIn(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
 	}

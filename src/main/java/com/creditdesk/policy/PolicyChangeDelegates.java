@@ -1,20 +1,24 @@
 package com.creditdesk.policy;
 
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.TaskCommandGuard;
+import com.creditdesk.system.UserInput;
 
 /**
  * The service tasks of {@code policy-change}: the reviewer is the person who completed the review (never a
@@ -23,16 +27,36 @@ import com.creditdesk.system.TaskCommandGuard;
 @Configuration
 class PolicyChangeDelegates {
 
-	/** Task_DeployPolicy. */
+	/** Task_DeployPolicy: refused with the reason (400, the review stays open) when it cannot go live. */
 	@Bean
 	JavaDelegate deployPolicyDelegate(PolicyService policies, IdentityService identity) {
-		return execution -> policies.deploy(candidateId(execution), reviewer(identity), comment(execution));
+		return execution -> {
+			String comment = comment(execution);
+			UserInput.check(() -> policies.deploy(candidateId(execution), reviewer(identity), comment));
+		};
 	}
 
 	/** Task_RecordPolicyRejection. */
 	@Bean
 	JavaDelegate rejectPolicyDelegate(PolicyService policies, IdentityService identity) {
-		return execution -> policies.reject(candidateId(execution), reviewer(identity), comment(execution));
+		return execution -> {
+			if (!"REJECT".equals(execution.getVariable(PolicyChangeProcess.DECISION))) {
+				String message = Messages.text("policy.decisionRequired");
+				throw UserInput.rejection(message, Map.of(PolicyChangeProcess.DECISION, message));
+			}
+			String comment = comment(execution);
+			UserInput.check(() -> policies.reject(candidateId(execution), reviewer(identity), comment));
+		};
+	}
+
+	/** The process's end listener: a review deleted without a decision makes the candidate a draft again. */
+	@Bean
+	org.camunda.bpm.engine.delegate.ExecutionListener policyChangeEndedListener(PolicyService policies) {
+		return execution -> {
+			if (execution.getVariable(PolicyChangeProcess.CANDIDATE_ID) instanceof Number id) {
+				policies.reviewEnded(id.longValue());
+			}
+		};
 	}
 
 	private static long candidateId(DelegateExecution execution) {
@@ -44,9 +68,16 @@ class PolicyChangeDelegates {
 			.orElseThrow(() -> new IllegalStateException("a policy change is reviewed by a person, not by the system"));
 	}
 
+	/** The reviewer's reason: required, at most 1,500 characters (the form says so; engine-rest is checked here). */
 	private static String comment(DelegateExecution execution) {
-		Object comment = execution.getVariable(PolicyChangeProcess.REVIEW_COMMENT);
-		return comment == null ? null : comment.toString().strip();
+		Object value = execution.getVariable(PolicyChangeProcess.REVIEW_COMMENT);
+		String comment = value == null ? "" : value.toString().strip();
+		if (comment.isEmpty() || comment.length() > 1500) {
+			String message = comment.isEmpty() ? Messages.text("policy.reviewCommentRequired")
+					: Messages.text("policy.reviewCommentTooLong");
+			throw UserInput.rejection(message, Map.of(PolicyChangeProcess.REVIEW_COMMENT, message));
+		}
+		return comment;
 	}
 
 	/**

@@ -54,7 +54,8 @@ class PolicyController {
 	record Overview(List<DecisionView> decisions, List<CandidateView> candidates) {
 	}
 
-	record NewCandidate(String xml, String comment) {
+	/** @param basedOn the decision definition the editor started from ({@code X-Decision-Definition-Id} of the XML) */
+	record NewCandidate(String xml, String comment, String basedOn) {
 	}
 
 	record Rollback(Integer version, String comment) {
@@ -80,18 +81,18 @@ class PolicyController {
 				? "政策变更 Policy change: " + live.deployment().getSource() : "随应用发布 Released with the application";
 	}
 
-	@GetMapping(path = "/{key}/xml", produces = MediaType.TEXT_XML_VALUE)
+	@GetMapping("/{key}/xml")
 	ResponseEntity<byte[]> liveXml(@PathVariable String key) {
 		PolicyService.requireAdministrator(CurrentUser.get());
 		PolicyCatalog.Policy policy = catalog.get(key);
-		return xml(catalog.liveXml(policy), policy.resourceName());
+		return xml(catalog.liveXml(policy), policy.resourceName(), catalog.live(policy).definition().getId());
 	}
 
 	@PostMapping("/{key}/candidates")
 	ResponseEntity<CandidateView> save(@PathVariable String key, @RequestBody NewCandidate body) {
 		CurrentUser user = CurrentUser.get();
 		PolicyService.requireAdministrator(user);
-		PolicyCandidate saved = policies.save(key, body.xml(), body.comment(), user.id());
+		PolicyCandidate saved = policies.save(key, body.xml(), body.comment(), user.id(), body.basedOn());
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(saved));
 	}
 
@@ -115,11 +116,12 @@ class PolicyController {
 		return view(policies.get(id));
 	}
 
-	@GetMapping(path = "/candidates/{id}/xml", produces = MediaType.TEXT_XML_VALUE)
+	@GetMapping("/candidates/{id}/xml")
 	ResponseEntity<byte[]> candidateXml(@PathVariable long id) {
 		PolicyService.requireAdministrator(CurrentUser.get());
 		PolicyCandidate candidate = policies.get(id);
-		return xml(candidate.getXml(), candidate.getPolicyKey() + "-candidate-" + id + ".dmn");
+		return xml(candidate.getXml(), candidate.getPolicyKey() + "-candidate-" + id + ".dmn",
+				candidate.getBasedOnDefinition());
 	}
 
 	@GetMapping("/candidates/{id}/diff")
@@ -137,7 +139,7 @@ class PolicyController {
 	@GetMapping(path = "/candidates/{id}/simulation.csv", produces = "text/csv")
 	ResponseEntity<byte[]> simulationCsv(@PathVariable long id) {
 		PolicyService.requireAdministrator(CurrentUser.get());
-		PolicySimulator.Simulation simulation = policies.simulate(id);
+		PolicySimulator.Simulation simulation = policies.simulate(id, false);
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		csv.append("客户ID customerId,客户 customer,重点客户分类 keyAccountClass,原等级 gradeBefore,新等级 gradeAfter,")
 			.append("原建议额度 limitBefore,新建议额度 limitAfter,原审批链 chainBefore,新审批链 chainAfter,应收余额 exposure\r\n");
@@ -170,15 +172,22 @@ class PolicyController {
 		if (text == null) {
 			return "";
 		}
-		String value = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+		String value = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 		return value.contains(",") || value.contains("\"") || value.contains("\n")
 				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
 	}
 
-	private static ResponseEntity<byte[]> xml(String xml, String fileName) {
+	/**
+	 * A DMN file as a download, never rendered by the browser (a candidate is text an administrator wrote), with the
+	 * decision definition it is based on for the editor to send back.
+	 */
+	private static ResponseEntity<byte[]> xml(String xml, String fileName, String definitionId) {
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName + "\"")
-			.contentType(new MediaType("text", "xml", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+			.header("Content-Security-Policy", "sandbox; default-src 'none'")
+			.header("X-Content-Type-Options", "nosniff")
+			.header("X-Decision-Definition-Id", definitionId == null ? "" : definitionId)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.body(xml.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -86,6 +86,15 @@ public class PolicyService {
 
 	@Transactional
 	public PolicyCandidate save(String policyKey, String xml, String comment, String author) {
+		return save(policyKey, xml, comment, author, null);
+	}
+
+	/**
+	 * @param basedOn the decision definition the editor started from (the live one then); refused when another
+	 *        version went live since, so that saving never undoes a change nobody looked at
+	 */
+	@Transactional
+	public PolicyCandidate save(String policyKey, String xml, String comment, String author, String basedOn) {
 		PolicyCatalog.Policy policy = catalog.get(policyKey);
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidRequestException(Messages.text("policy.commentRequired"),
@@ -100,6 +109,9 @@ public class PolicyService {
 		}
 		DmnModelInstance candidate = PolicyValidator.parse(xml);
 		PolicyCatalog.Live live = catalog.live(policy);
+		if (basedOn != null && !basedOn.isBlank() && !basedOn.equals(live.definition().getId())) {
+			throw new com.creditdesk.system.ConflictException(Messages.text("policy.baseChanged", live.version()));
+		}
 		if (PolicyDiff.between(PolicyValidator.parse(catalog.liveXml(policy)), candidate).isEmpty()) {
 			throw new InvalidRequestException(Messages.text("policy.nothingChanged", live.version()),
 					Map.of("xml", Messages.text("policy.nothingChanged", live.version())));
@@ -143,6 +155,12 @@ public class PolicyService {
 	/** The candidate on the portfolio beside the live version; remembered in a line for the reviewer. */
 	@Transactional
 	public PolicySimulator.Simulation simulate(long id) {
+		return simulate(id, true);
+	}
+
+	/** @param remember keep the figures for the reviewer (only while the candidate is a draft) */
+	@Transactional
+	public PolicySimulator.Simulation simulate(long id, boolean remember) {
 		PolicyCandidate candidate = get(id);
 		PolicyCatalog.Policy policy = catalog.get(candidate.getPolicyKey());
 		if (!candidate.isValid()) {
@@ -150,7 +168,9 @@ public class PolicyService {
 		}
 		PolicySimulator.Simulation simulation = simulator.simulate(policy.key(), catalog.liveXml(policy),
 				candidate.getXml(), catalog.liveXml(catalog.get(PolicySimulator.AUTHORITY)));
-		candidate.simulated(simulation.summary());
+		if (remember && candidate.getStatus() == PolicyCandidate.Status.DRAFT) {
+			candidate.simulated(simulation.summary());
+		}
 		return simulation;
 	}
 
@@ -203,11 +223,9 @@ public class PolicyService {
 		PolicyCatalog.Policy policy = catalog.get(candidate.getPolicyKey());
 		PolicyCatalog.Live live = catalog.live(policy);
 		if (!live.definition().getId().equals(candidate.getBasedOnDefinition())) {
-			candidate.rejected(reviewer, Messages.text("policy.staleCandidate", candidate.getBasedOnVersion(),
-					live.version()) + (comment == null ? "" : " " + comment));
-			log.warn("Policy candidate #{} approved by {} but not deployed: live version changed to v{}", id, reviewer,
-					live.version());
-			return candidate;
+			// nothing is deployed and the review stays open: the reviewer rejects, the author edits the new version
+			throw new com.creditdesk.system.ConflictException(Messages.text("policy.staleCandidate",
+					candidate.getBasedOnVersion(), live.version()));
 		}
 		DeploymentWithDefinitions deployment = SystemActions.asSystem(identity, () -> repository.createDeployment()
 			.name(PolicyCatalog.DEPLOYMENT_NAME)
@@ -222,6 +240,11 @@ public class PolicyService {
 			.orElseThrow(() -> new IllegalStateException("deployment " + deployment.getId() + " has no "
 					+ policy.decisionIds().get(0)))
 			.getVersion();
+		if (version != live.version() + 1) {
+			// another change went live in the meantime (deployments are serialised): undone with this transaction
+			throw new com.creditdesk.system.ConflictException(Messages.text("policy.staleCandidate",
+					candidate.getBasedOnVersion(), version - 1));
+		}
 		candidate.deployed(reviewer, comment, deployment.getId(), version);
 		log.info("Policy candidate #{} of {} approved by {} and deployed as v{} (deployment {})", id, policy.key(),
 				reviewer, version, deployment.getId());
@@ -237,6 +260,20 @@ public class PolicyService {
 		return candidate;
 	}
 
+	/**
+	 * The review process ended without a decision (an administrator deleted it in Cockpit): the candidate is a draft
+	 * again and may be proposed anew.
+	 */
+	@Transactional
+	public void reviewEnded(long id) {
+		candidates.findById(id).ifPresent(candidate -> {
+			if (candidate.getStatus() == PolicyCandidate.Status.PROPOSED) {
+				candidate.reviewAbandoned();
+				log.warn("Policy candidate #{}: its review process ended without a decision; it is a draft again", id);
+			}
+		});
+	}
+
 	/** A rollback: a new candidate from an older deployed version of the policy, through the same review. */
 	@Transactional
 	public PolicyCandidate rollback(String policyKey, int version, String comment, String author) {
@@ -248,7 +285,7 @@ public class PolicyService {
 		if (older == null) {
 			throw new NotFoundException(Messages.text("policy.versionNotFound", policyKey, version));
 		}
-		return save(policyKey, catalog.xmlOf(older), comment, author);
+		return save(policyKey, catalog.xmlOf(older), comment, author, null);
 	}
 
 	private static String json(Object value) {

@@ -188,9 +188,14 @@ public class PolicySimulator {
 			.putValue("assetTurnover", file.assetTurnover())
 			.putValue("netProfitMargin", file.netProfitMargin())
 			.putValue("qualitativePoints", file.qualitativePoints());
-		String grade = (String) dmn.evaluateDecision(decisions.get("credit-grade"), inputs)
-			.getSingleResult()
-			.getEntry("creditGrade");
+		org.camunda.bpm.dmn.engine.DmnDecisionResultEntries graded = dmn.evaluateDecision(decisions.get("credit-grade"), inputs)
+			.getSingleResult();
+		if (graded == null || graded.getEntry("creditGrade") == null) {
+			// a gap between the bands: the candidate cannot grade this customer (409 with the customer's name)
+			throw new com.creditdesk.system.ConflictException(com.creditdesk.system.Messages.text("policy.noGrade",
+					file.name(), file.customerId()));
+		}
+		String grade = graded.getEntry("creditGrade");
 		Object limit = dmn.evaluateDecision(decisions.get("suggested-limit"), Variables.createVariables()
 			.putValue("creditGrade", grade)
 			.putValue("expectedMonthlyPurchases", file.expectedMonthlyPurchases())

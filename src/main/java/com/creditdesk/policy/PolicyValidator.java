@@ -79,6 +79,9 @@ public class PolicyValidator {
 	public record Validation(boolean valid, List<Violation> violations, Cases cases) {
 	}
 
+	/** Findings kept with a candidate: the first ones say what to fix. */
+	private static final int MAX_VIOLATIONS = 30;
+
 	private final DmnEngine dmn;
 
 	private final FeelEngine feel;
@@ -95,6 +98,7 @@ public class PolicyValidator {
 		if (xml == null || xml.isBlank()) {
 			throw new InvalidRequestException(Messages.text("policy.xmlMissing"), Map.of("xml", Messages.text("policy.xmlMissing")));
 		}
+		screen(xml);
 		try {
 			return Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 		}
@@ -104,17 +108,69 @@ public class PolicyValidator {
 		}
 	}
 
+	/** The vocabularies a policy file may use: DMN 1.3 with its diagram, Camunda's extensions, dmn-js's own. */
+	private static final java.util.Set<String> NAMESPACES = java.util.Set.of("https://www.omg.org/spec/DMN/20191111/MODEL/",
+			"https://www.omg.org/spec/DMN/20191111/DMNDI/", "http://www.omg.org/spec/DMN/20180521/DC/",
+			"http://www.omg.org/spec/DMN/20180521/DI/", "http://camunda.org/schema/1.0/dmn",
+			"http://camunda.org/schema/modeler/1.0", "http://bpmn.io/schema/dmn/biodi/2.0");
+
+	/**
+	 * Refuses what a policy file must never carry, before anything parses or evaluates it: elements of other
+	 * vocabularies (a script in the XHTML namespace, say) and expressions in any language but FEEL (JUEL or a script
+	 * would run code in the server). A document type declaration is refused by the parser.
+	 */
+	static void screen(String xml) {
+		org.w3c.dom.Document document;
+		try {
+			javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setXIncludeAware(false);
+			factory.setExpandEntityReferences(false);
+			document = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+		}
+		catch (Exception e) {
+			throw new InvalidRequestException(Messages.text("policy.xmlUnreadable", e.getMessage()), Map.of("xml",
+					String.valueOf(e.getMessage())));
+		}
+		org.w3c.dom.NodeList elements = document.getElementsByTagNameNS("*", "*");
+		for (int i = 0; i < elements.getLength(); i++) {
+			org.w3c.dom.Element element = (org.w3c.dom.Element) elements.item(i);
+			if (!NAMESPACES.contains(String.valueOf(element.getNamespaceURI()))) {
+				String message = Messages.text("policy.foreignElement", element.getTagName(), element.getNamespaceURI());
+				throw new InvalidRequestException(message, Map.of("xml", message));
+			}
+			String language = element.getAttribute("expressionLanguage");
+			if (!language.isEmpty() && !language.equalsIgnoreCase("feel") && !language.toLowerCase().endsWith("/feel/")
+					&& !language.toLowerCase().endsWith("/feel")) {
+				String message = Messages.text("policy.notFeel", element.getTagName(), language);
+				throw new InvalidRequestException(message, Map.of("xml", message));
+			}
+		}
+	}
+
 	public Validation validate(PolicyCatalog.Policy policy, String xml) {
 		DmnModelInstance candidate = parse(xml);
 		List<Violation> violations = new ArrayList<>();
 		contract(policy.released(), candidate, violations);
 		cells(candidate, violations);
+		if (violations.size() > MAX_VIOLATIONS) {
+			violations.subList(MAX_VIOLATIONS, violations.size()).clear();
+		}
 		Cases cases = violations.isEmpty() ? runCases(policy.key(), xml) : new Cases(cases(policy.key()).size(), 0, List.of());
 		return new Validation(violations.isEmpty() && cases.failures().isEmpty() && cases.passed() == cases.total(),
 				violations, cases);
 	}
 
 	private static void contract(DmnModelInstance released, DmnModelInstance candidate, List<Violation> violations) {
+		java.util.Set<String> releasedIds = new java.util.HashSet<>();
+		released.getModelElementsByType(Decision.class).forEach(d -> releasedIds.add(d.getId()));
+		for (Decision extra : candidate.getModelElementsByType(Decision.class)) {
+			if (!releasedIds.contains(extra.getId())) {
+				violations.add(new Violation(extra.getId(), null, null, Messages.text("policy.decisionUnknown", extra.getId())));
+			}
+		}
 		for (Decision expected : released.getModelElementsByType(Decision.class)) {
 			String id = expected.getId();
 			Decision actual = candidate.getModelElementById(id) instanceof Decision d ? d : null;
@@ -124,6 +180,10 @@ public class PolicyValidator {
 			}
 			if (actual.getCamundaHistoryTimeToLiveString() == null || actual.getCamundaHistoryTimeToLiveString().isBlank()) {
 				violations.add(new Violation(id, null, null, Messages.text("policy.historyTimeToLiveMissing", id)));
+			}
+			if (!requires(expected).equals(requires(actual))) {
+				violations.add(new Violation(id, null, null, Messages.text("policy.requirementsChanged", id,
+						String.join(", ", requires(expected)), String.join(", ", requires(actual)))));
 			}
 			DecisionTable expectedTable = table(expected);
 			DecisionTable actualTable = table(actual);
@@ -222,8 +282,8 @@ public class PolicyValidator {
 		}
 		catch (RuntimeException e) {
 			String message = String.valueOf(e.getMessage());
-			return message.contains("failed to parse") || message.contains("FEEL/SCALA-01008") && message.contains("parse")
-					? message : null;
+			return message.contains("failed to parse") ? (message.length() > 300 ? message.substring(0, 300) + "…" : message)
+					: null;
 		}
 	}
 
@@ -325,6 +385,17 @@ public class PolicyValidator {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** The decisions a decision requires (their ids). */
+	private static java.util.SortedSet<String> requires(Decision decision) {
+		java.util.SortedSet<String> required = new java.util.TreeSet<>();
+		for (org.camunda.bpm.model.dmn.instance.InformationRequirement requirement : decision.getInformationRequirements()) {
+			if (requirement.getRequiredDecision() != null) {
+				required.add(requirement.getRequiredDecision().getId());
+			}
+		}
+		return required;
 	}
 
 	static DecisionTable table(Decision decision) {

@@ -44,7 +44,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * is set for the request so engine calls made on the user's behalf are authorized as that user.</li>
  * </ul>
  * The Camunda webapps (Tasklist, Cockpit, Admin) keep their own session login and CSRF protection; their session
- * also lets the same person read (GET) CreditDesk's pages and API in that browser.
+ * also lets the same person read (GET) CreditDesk's pages and API in that browser, and write to the API from
+ * CreditDesk's pages with the session's CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
@@ -192,8 +193,10 @@ class RestSecurityConfiguration {
 	/**
 	 * A person logged in to Tasklist, Cockpit or Admin may read CreditDesk's pages and API in the same browser
 	 * (links from task forms: the dunning letter, the customer's page) without a second login: GET and HEAD
-	 * requests without an Authorization header are authenticated from the webapps' session. Anything that changes
-	 * data still needs HTTP basic, so the session cookie cannot be used for a cross-site write.
+	 * requests without an Authorization header are authenticated from the webapps' session. A request that changes
+	 * data is authenticated from the session only with the session's CSRF token in {@code X-XSRF-TOKEN} (the pages
+	 * get it with the page, as Tasklist does); otherwise it needs HTTP basic, so the session cookie alone cannot be
+	 * used for a cross-site write.
 	 */
 	static final class WebappSessionAuthenticationFilter extends org.springframework.web.filter.OncePerRequestFilter {
 

@@ -6,6 +6,11 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -18,8 +23,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * Checks, inside the engine and before the command runs, who may claim, be assigned or complete a task, whatever
- * the client (Tasklist, {@code engine-rest}, Java). A refusal is an {@link AuthorizationException}, which Tasklist
+ * Checks, inside the engine and before the command runs, who may claim, be assigned or complete a task, and write
+ * its variables (a person kept from deciding may not pre-fill the answer either), whatever the client (Tasklist,
+ * {@code engine-rest}, Java). A refusal is an {@link AuthorizationException}, which Tasklist
  * and {@code engine-rest} show as 403 with the reason (a task listener's exception would arrive wrapped, as 500).
  */
 public abstract class TaskCommandGuard extends CommandInterceptor {
@@ -52,6 +58,14 @@ public abstract class TaskCommandGuard extends CommandInterceptor {
 			else if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
 				Class<?> type = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : SubmitTaskFormCmd.class;
 				check(context, read(type, "taskId", command), context.getAuthenticatedUserId());
+			}
+			else if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd) {
+				// who may not take or complete the task may not fill in its answer for the one who does either
+				check(context, read(AbstractVariableCmd.class, "entityId", command), context.getAuthenticatedUserId());
+			}
+			else if (command instanceof PatchTaskVariablesCmd) {
+				check(context, read(AbstractPatchVariablesCmd.class, "entityId", command),
+						context.getAuthenticatedUserId());
 			}
 		}
 		return next.execute(command);

@@ -109,4 +109,33 @@ class PolicyValidatorTest {
 		assertThatThrownBy(() -> validate("credit-scorecard", " ")).isInstanceOf(InvalidRequestException.class);
 	}
 
+
+	@Test
+	void anElementOfAnotherVocabularyOrAnExpressionInAnotherLanguageIsRefusedBeforeAnythingRuns() throws Exception {
+		String released = released("credit-scorecard");
+		String script = released.replace("<decision id=\"credit-grade\"",
+				"<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script><decision id=\"credit-grade\"");
+		assertThatThrownBy(() -> validate("credit-scorecard", script)).isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("x:script");
+		String juel = released.replace("<inputEntry id=\"UnaryTests_GradeAA_CreditScore\">",
+				"<inputEntry id=\"UnaryTests_GradeAA_CreditScore\" expressionLanguage=\"juel\">");
+		assertThat(juel).isNotEqualTo(released);
+		assertThatThrownBy(() -> validate("credit-scorecard", juel)).isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("juel");
+		String doctype = "<!DOCTYPE definitions [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + released.substring(released.indexOf("<definitions"));
+		assertThatThrownBy(() -> validate("credit-scorecard", doctype)).isInstanceOf(InvalidRequestException.class);
+	}
+
+	@Test
+	void aDecisionTheFileDidNotHaveIsRefused() throws Exception {
+		String released = released("review-interval");
+		String approval = released("approval-authority");
+		String extra = approval.substring(approval.indexOf("<decision "), approval.indexOf("</decision>") + "</decision>".length());
+		String xml = released.replace("<dmndi:DMNDI>", extra + "<dmndi:DMNDI>");
+		assertThat(xml).contains(extra);
+		PolicyValidator.Validation validation = validate("review-interval", xml);
+		assertThat(validation.valid()).isFalse();
+		assertThat(validation.violations()).extracting(PolicyValidator.Violation::decision).contains("approval-authority");
+	}
+
 }

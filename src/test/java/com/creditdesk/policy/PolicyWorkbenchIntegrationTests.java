@@ -210,4 +210,64 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 			.isEqualTo(instances);
 	}
 
+
+	private static ResponseEntity<Map> put(TestRestTemplate client, String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return client.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), Map.class);
+	}
+
+	@Test
+	void theAuthorCannotPrefillTheReviewAndAReviewNeedsAReason() {
+		long id = ((Number) save("fay", PolicyValidatorTest.aaFrom85(liveXml("fay")), "Stricter AA.").get("id")).longValue();
+		assertThat(post(as("fay"), "/api/policy/candidates/" + id + "/proposal", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map task = reviewTask("hana", id);
+		String taskId = (String) task.get("id");
+		ResponseEntity<Map> prefilled = put(as("fay"), "/engine-rest/task/" + taskId + "/variables/policyDecision",
+				Map.of("value", "APPROVE", "type", "String"));
+		assertThat(prefilled.getStatusCode()).as("the author writes the reviewer's answer").isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(engine.getTaskService().getVariable(taskId, "policyDecision")).isNull();
+
+		ResponseEntity<Map> noReason = review("hana", task, "APPROVE", " ");
+		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(as("fay").getForObject("/api/policy/candidates/" + id, Map.class)).containsEntry("status", "PROPOSED");
+		assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("the review stays open").isOne();
+
+		// an administrator deletes the review in Cockpit: the candidate is a draft again and may be proposed anew
+		engine.getRuntimeService().deleteProcessInstance((String) task.get("processInstanceId"), "test: review withdrawn");
+		assertThat(as("fay").getForObject("/api/policy/candidates/" + id, Map.class)).containsEntry("status", "DRAFT");
+		assertThat(post(as("fay"), "/api/policy/candidates/" + id + "/proposal", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+		review("hana", reviewTask("hana", id), "REJECT", "Cleaning up.");
+	}
+
+	@Test
+	void aChangeEditedFromAVersionThatIsNoLongerLiveIsNeitherSavedNorDeployed() {
+		DecisionDefinition before = latest("credit-grade");
+		String xml = PolicyValidatorTest.aaFrom85(liveXml("fay"));
+		long first = ((Number) save("fay", xml, "Stricter AA.").get("id")).longValue();
+		long second = ((Number) save("fay", xml.replace("<text>&gt;= 90</text>", "<text>&gt;= 92</text>")
+			.replace("<text>[85..90[</text>", "<text>[85..92[</text>"), "Stricter AA and AAA.").get("id")).longValue();
+		for (long id : new long[] { first, second }) {
+			assertThat(post(as("fay"), "/api/policy/candidates/" + id + "/proposal", Map.of()).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+		}
+		assertThat(review("hana", reviewTask("hana", first), "APPROVE", "Agreed.").getStatusCode().is2xxSuccessful()).isTrue();
+		deployments.add(latest("credit-grade").getDeploymentId());
+
+		// the second was edited from the version the first replaced: approving it would undo the first
+		Map task = reviewTask("hana", second);
+		ResponseEntity<Map> stale = review("hana", task, "APPROVE", "Agreed too.");
+		assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(String.valueOf(stale.getBody())).contains("v" + before.getVersion(), "v" + (before.getVersion() + 1));
+		assertThat(latest("credit-grade").getVersion()).isEqualTo(before.getVersion() + 1);
+		assertThat(review("hana", task, "REJECT", "Edit it again from the new version.").getStatusCode().is2xxSuccessful())
+			.isTrue();
+
+		// an editor opened on the replaced version cannot save over the new one
+		ResponseEntity<Map> outdated = post(as("fay"), "/api/policy/credit-scorecard/candidates",
+				Map.of("xml", xml.replace("[85..90[", "[86..90[").replace("[70..85[", "[70..86["), "comment", "late",
+						"basedOn", before.getId()));
+		assertThat(outdated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+	}
+
 }
