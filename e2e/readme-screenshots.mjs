@@ -71,5 +71,33 @@ await page.goto(BASE + '/camunda/app/cockpit/default/#/processes');
 await page.waitForTimeout(3000);
 await page.screenshot({ path: join(DOCS, 'cockpit-processes.png') });
 await page.context().close();
+// the policy workbench: fay raises the AA threshold in the editor, simulates and proposes; hana's review form
+page = await login('fay');
+await page.goto(BASE + '/policy/credit-scorecard/edit');
+await page.locator('#policy-views button[data-view="credit-grade"]').click();
+for (const [from, to] of [['[80..90[', '[85..90['], ['[70..80[', '[70..85[']]) {
+  const cell = page.locator('#policy-editor td', { hasText: from }).first();
+  await cell.click();
+  await cell.locator('[contenteditable]').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(to);
+}
+await page.locator('#policy-comment').fill('AA 级门槛由 80 分提高到 85 分 Raise the AA threshold from 80 to 85 points');
+await page.screenshot({ path: join(DOCS, 'policy-editor.png') });
+await page.locator('#policy-save').click();
+await page.waitForURL(/\/policy\/candidates\/\d+/);
+await page.locator('#simulate').click();
+await page.locator('#grade-matrix').waitFor();
+await page.locator('#simulation').scrollIntoViewIfNeeded();
+await page.waitForTimeout(500);
+await page.screenshot({ path: join(DOCS, 'policy-simulation.png') });
+await page.locator('#propose').click();
+await page.locator('#proposal-result').waitFor({ state: 'visible' });
+await page.context().close();
+page = await login('hana');
+await openTask(page, '审核政策变更');
+await page.screenshot({ path: join(DOCS, 'policy-review.png') });
+await page.context().close();
+
 await browser.close();
 console.log('screenshots written to ' + DOCS);

@@ -79,6 +79,26 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 		return saved.getBody();
 	}
 
+	/** A new customer's investigation started as ana; answers the credit file's recorded decision versions. */
+	private String investigate() {
+		Map<String, Object> typed = new java.util.LinkedHashMap<>();
+		com.creditdesk.support.InvestigationFixture.soundCustomer().variables().forEach((name, value) -> typed.put(name,
+				Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
+						: value instanceof Number ? "Double" : "String")));
+		ResponseEntity<Map> started = post(as("ana"), "/engine-rest/process-definition/key/credit-investigation/submit-form",
+				Map.of("variables", typed));
+		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+		Object customerId = engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId((String) started.getBody().get("id"))
+			.variableName("customerId")
+			.singleResult()
+			.getValue();
+		List<Map> files = List.of(as("ana").getForObject("/api/customers/" + customerId + "/credit-files", Map[].class));
+		assertThat(files).hasSize(1);
+		return String.valueOf(files.get(0).get("decisionVersions"));
+	}
+
 	@Test
 	void anApprovedChangeDeploysTheScorecardAloneAndTheNextDecisionUsesIt() {
 		assertThat(as("ana").getForEntity("/api/policy", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -86,6 +106,8 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 		assertThat((List<Map>) overview.get("decisions")).extracting(d -> d.get("key"))
 			.contains("credit-scorecard", "approval-authority", "collection-stage");
 		DecisionDefinition before = latest("credit-grade");
+		String scoredBefore = investigate();
+		assertThat(scoredBefore).contains("credit-grade v" + before.getVersion());
 		long processVersions = engine.getRepositoryService().createProcessDefinitionQuery().count();
 
 		Map candidate = save("fay", PolicyValidatorTest.aaFrom85(liveXml("fay")), "AA needs 85 points from now on.");
@@ -151,6 +173,10 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 		assertThat((List<Map>) overviewAfter.get("decisions")).filteredOn(d -> "credit-scorecard".equals(d.get("key")))
 			.singleElement()
 			.satisfies(d -> assertThat(String.valueOf(d.get("source"))).contains("#" + id));
+
+		// the next investigation is scored by the new version; the earlier file keeps the version that scored it
+		assertThat(investigate()).contains("credit-grade v" + live.getVersion());
+		assertThat(scoredBefore).doesNotContain("credit-grade v" + live.getVersion());
 
 		// the engine evaluates the new version from now on: a score of 82 is A, not AA
 		Map<String, Object> result = engine.getDecisionService().evaluateDecisionByKey("credit-grade")
