@@ -89,7 +89,9 @@
         '来源 Source', ''], 'th')
         + decisions.map(d => row([esc(d.name) + '<br><small class="muted">' + esc(d.resourceName || d.key) + '</small>',
           (d.decisionIds || []).map(esc).join('<br>'), 'v' + esc(d.version), esc(when(d.deployedAt)), esc(d.source),
-          `<a href="/policy/${encodeURIComponent(d.key)}/edit">编辑 Edit</a>`])).join('')
+          `<a href="/policy/${encodeURIComponent(d.key)}/edit">编辑 Edit</a>`
+          + (d.version > 1 ? ` · <a href="#" data-rollback="${esc(d.key)}" data-version="${esc(d.version)}">回滚 Roll back</a>` : '')]))
+          .join('')
         + (decisions.length ? '' : '<tr><td colspan="6">没有已部署的政策 No deployed policy</td></tr>');
       const candidates = data.candidates || [];
       $('policy-candidates').innerHTML = row(['候选 Candidate', '政策 Policy', '作者 Author', '创建于 Created',
@@ -103,6 +105,24 @@
     } catch (e) {
       showError(error, '政策未能加载 Could not load the policies:', e);
     }
+    // a rollback is a new candidate from an older version, reviewed like any other change
+    $('policy-decisions').addEventListener('click', async event => {
+      const link = event.target.closest('a[data-rollback]');
+      if (!link) return;
+      event.preventDefault();
+      const live = Number(link.dataset.version);
+      const version = Number(prompt(`回滚到哪个版本？Roll back to which version? (1–${live - 1})`, String(live - 1)));
+      if (!version) return;
+      const comment = prompt('回滚原因（必填） Why roll back? (required)');
+      if (!comment || !comment.trim()) return;
+      try {
+        const candidate = await call('/api/policy/' + encodeURIComponent(link.dataset.rollback) + '/rollbacks', 'POST',
+          { version, comment: comment.trim() });
+        location.assign('/policy/candidates/' + encodeURIComponent(candidate.id));
+      } catch (e) {
+        showError(error, '未能回滚 Could not roll back:', e);
+      }
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -355,7 +375,7 @@
     // grade migration: rows are the grade today, columns the grade under the candidate
     const rowTotals = grades.map((_, r) => (matrix[r] || []).reduce((a, b) => a + Number(b || 0), 0));
     const colTotals = grades.map((_, c) => matrix.reduce((a, r) => a + Number((r || [])[c] || 0), 0));
-    html += '<h3>等级迁移 Grade migration <small class="muted">行：现行 rows: today · 列：候选 columns: candidate</small></h3>'
+    html += `<h3>迁移 Migration: ${esc(s.resultLabel || '等级 Grade')} <small class="muted">行：现行 rows: today · 列：候选 columns: candidate</small></h3>`
       + '<div class="table-wrap"><table id="grade-matrix" class="cd-matrix">'
       + row(['现行 ↓ 候选 →', ...grades.map(esc), '合计 Total'], 'th')
       + grades.map((g, r) => '<tr><th>' + esc(g) + '</th>' + grades.map((_, c) => {
@@ -383,7 +403,7 @@
       ? `<td class="num">${money(after)}</td>` : `<td class="num changed">${money(before)} → ${money(after)}</td>`;
     html += `<h3>受影响的客户 Customers affected (${count(customers.length)})</h3>` + csv
       + '<div class="table-wrap"><table id="simulation-customers">'
-      + row(['客户 Customer', '分类 Class', '等级 Grade', '建议额度 Suggested limit', '审批链 Approval chain', '敞口 Exposure'], 'th')
+      + row(['客户 Customer', '分类 Class', esc(s.resultLabel || '等级 Grade'), '建议额度 Suggested limit', '审批链 Approval chain', '敞口 Exposure'], 'th')
       + customers.map(c => '<tr>'
         + `<td><a href="/customers/${encodeURIComponent(c.customerId)}">${esc(c.name)}</a>`
         + (c.keyAccountClass === 'A' ? ' <span class="badge good" title="重点客户 Key account">★</span>' : '') + '</td>'

@@ -167,7 +167,8 @@ public class PolicyService {
 			throw new com.creditdesk.system.ConflictException(Messages.text("policy.invalidCannotBeSimulated", id));
 		}
 		PolicySimulator.Simulation simulation = simulator.simulate(policy.key(), catalog.liveXml(policy),
-				candidate.getXml(), catalog.liveXml(catalog.get(PolicySimulator.AUTHORITY)));
+				candidate.getXml(), catalog.liveXml(catalog.get(PolicySimulator.AUTHORITY)),
+				catalog.liveXml(catalog.get(PolicySimulator.REVIEW)));
 		if (remember && candidate.getStatus() == PolicyCandidate.Status.DRAFT) {
 			candidate.simulated(simulation.summary());
 		}

@@ -31,7 +31,10 @@ import com.creditdesk.system.Money;
  * suggested limits before and after, the approval chain each suggestion would need, and the exposure (open
  * receivables) above the new suggestion;</li>
  * <li>approval authority: every customer's current limit routed by both;</li>
- * <li>collection stages: every open collection case's days past due staged by both.</li>
+ * <li>collection stages: every open collection case's days past due staged by both;</li>
+ * <li>review interval: every graded customer's review interval and limit validity;</li>
+ * <li>policy exceptions: every customer's latest proposal checked by both;</li>
+ * <li>key-account classes: every customer ranked by its last 12 months' credit sales, classed by both.</li>
  * </ul>
  */
 @Component
@@ -42,6 +45,12 @@ public class PolicySimulator {
 	static final String AUTHORITY = "approval-authority";
 
 	static final String COLLECTION = "collection-stage";
+
+	static final String REVIEW = "review-interval";
+
+	static final String EXCEPTIONS = "policy-exceptions";
+
+	static final String KEY_ACCOUNTS = "key-account-class";
 
 	/** One customer whose result changes. */
 	public record CustomerChange(long customerId, String name, String keyAccountClass, String gradeBefore,
@@ -55,7 +64,7 @@ public class PolicySimulator {
 	 * @param matrix customers per (before, after)
 	 * @param customers the customers whose grade, suggested limit or chain changes
 	 */
-	public record Simulation(String policyKey, boolean supported, String note, int files, long millis,
+	public record Simulation(String policyKey, String resultLabel, boolean supported, String note, int files, long millis,
 			List<String> grades, long[][] matrix, int gradesChanged, int limitsChanged, int chainsChanged,
 			BigDecimal totalSuggestedBefore, BigDecimal totalSuggestedAfter, int customersAboveNewSuggestion,
 			BigDecimal exposureAboveNewSuggestion, int keyAccountsAffected, List<CustomerChange> customers) {
@@ -65,14 +74,21 @@ public class PolicySimulator {
 			if (!supported) {
 				return note;
 			}
-			return String.format(
-					"%d 份 files · 等级变化 grades changed %d · 建议额度变化 limits changed %d · 审批链变化 chains changed %d · 建议额度合计 total suggested %s → %s · 敞口超出新建议 exposure above the new suggestion: %d 户 customers, %s · 重点客户 key accounts affected %d",
-					files, gradesChanged, limitsChanged, chainsChanged, Money.format(totalSuggestedBefore),
+			return String.format("%d 份 files · 变化 changed %d · 建议额度变化 limits changed %d"
+					+ " · 审批链变化 chains changed %d · 建议额度合计 total suggested %s → %s"
+					+ " · 敞口超出新建议 exposure above the new suggestion: %d 户 customers, %s"
+					+ " · 重点客户 key accounts affected %d", files, gradesChanged, limitsChanged, chainsChanged, Money.format(totalSuggestedBefore),
 					Money.format(totalSuggestedAfter), customersAboveNewSuggestion,
 					Money.format(exposureAboveNewSuggestion), keyAccountsAffected);
 		}
 
 	}
+
+	/** What the migration matrix and the customers' "before → after" column show, per policy. */
+	private static final Map<String, String> RESULT_LABELS = Map.of(SCORECARD, "等级 Grade", AUTHORITY, "等级 Grade",
+			COLLECTION, "催收阶段 Collection stage", REVIEW,
+			"复核间隔与额度有效期（月） Review interval and validity (months)", EXCEPTIONS, "政策例外 Policy exceptions",
+			KEY_ACCOUNTS, "重点客户分类 Key-account class");
 
 	/** The latest scored credit file of every customer, with what it owes. */
 	private static final String FILES = """
@@ -96,6 +112,43 @@ public class PolicySimulator {
 			           GROUP BY customer_id) o ON o.customer_id = c.id
 			WHERE c.credit_limit > 0
 			ORDER BY c.id
+			""";
+
+	/** Every customer with a grade, with what it owes. */
+	private static final String GRADES = """
+			SELECT c.id AS customer_id, c.name, c.key_account_class, c.credit_grade, coalesce(o.open_amount, 0) AS exposure
+			FROM customer c
+			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
+			           GROUP BY customer_id) o ON o.customer_id = c.id
+			WHERE c.credit_grade IS NOT NULL
+			ORDER BY c.id
+			""";
+
+	/** Every customer's latest credit file with a proposal. */
+	private static final String PROPOSALS = """
+			SELECT c.id AS customer_id, c.name, c.key_account_class, f.credit_grade, f.proposed_limit,
+			       f.proposed_term_months, f.suggested_limit, f.net_worth, coalesce(o.open_amount, 0) AS exposure
+			FROM customer c
+			JOIN (SELECT customer_id, max(id) AS id FROM credit_file WHERE proposed_limit IS NOT NULL
+			        AND proposed_term_months IS NOT NULL AND suggested_limit IS NOT NULL AND credit_grade IS NOT NULL
+			      GROUP BY customer_id) l ON l.customer_id = c.id
+			JOIN credit_file f ON f.id = l.id
+			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
+			           GROUP BY customer_id) o ON o.customer_id = c.id
+			ORDER BY c.id
+			""";
+
+	/** Every customer with its last 12 months' credit sales, largest first (ties by id), as the morning's run. */
+	private static final String RANKED = """
+			SELECT c.id AS customer_id, c.name, c.key_account_class, coalesce(s.sales, 0) AS sales,
+			       coalesce(o.open_amount, 0) AS exposure
+			FROM customer c
+			LEFT JOIN (SELECT customer_id, sum(amount) AS sales FROM receivable
+			           WHERE invoice_date > ? AND invoice_date <= ? GROUP BY customer_id) s
+			  ON s.customer_id = c.id
+			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
+			           GROUP BY customer_id) o ON o.customer_id = c.id
+			ORDER BY coalesce(s.sales, 0) DESC, c.id
 			""";
 
 	private static final String CASES = """
@@ -126,12 +179,20 @@ public class PolicySimulator {
 	 * @param authority the live approval authority's XML (routes the suggested limits)
 	 */
 	public Simulation simulate(String policyKey, String live, String candidate, String authority) {
+		return simulate(policyKey, live, candidate, authority, null);
+	}
+
+	/** @param review the live review interval's XML (the validity the policy exceptions compare with) */
+	public Simulation simulate(String policyKey, String live, String candidate, String authority, String review) {
 		long start = System.nanoTime();
 		Simulation result = switch (policyKey) {
 			case SCORECARD -> scorecard(decisions(live), decisions(candidate), decisions(authority), start);
 			case AUTHORITY -> authority(decisions(live), decisions(candidate), start);
 			case COLLECTION -> collection(decisions(live), decisions(candidate), start);
-			default -> new Simulation(policyKey, false, com.creditdesk.system.Messages.text("policy.simulationNotAvailable"),
+			case REVIEW -> review(decisions(live), decisions(candidate), start);
+			case EXCEPTIONS -> exceptions(decisions(live), decisions(candidate), decisions(review), start);
+			case KEY_ACCOUNTS -> keyAccounts(decisions(live), decisions(candidate), start);
+			default -> new Simulation(policyKey, null, false, com.creditdesk.system.Messages.text("policy.simulationNotAvailable"),
 					0, 0, List.of(), new long[0][0], 0, 0, 0, zero(), zero(), 0, zero(), 0, List.of());
 		};
 		return result;
@@ -272,6 +333,89 @@ public class PolicySimulator {
 		return tally.result(COLLECTION, count[0], start);
 	}
 
+	/** Every customer's grade (and key-account class): the review interval and the limit validity it gives. */
+	private Simulation review(Map<String, DmnDecision> live, Map<String, DmnDecision> candidate, long start) {
+		Tally tally = new Tally();
+		int[] count = { 0 };
+		jdbc.query(GRADES, rs -> {
+			VariableMap inputs = Variables.createVariables()
+				.putValue("creditGrade", rs.getString("credit_grade"))
+				.putValue("keyAccount", "A".equals(rs.getString("key_account_class")));
+			tally.add(rs.getLong("customer_id"), rs.getString("name"), rs.getString("key_account_class"),
+					interval(live, inputs), interval(candidate, inputs), null, null, null, null,
+					Money.of(rs.getBigDecimal("exposure")));
+			count[0]++;
+		});
+		return tally.result(REVIEW, count[0], start);
+	}
+
+	private String interval(Map<String, DmnDecision> decisions, VariableMap inputs) {
+		DmnDecisionResult result = dmn.evaluateDecision(decisions.get(REVIEW), inputs);
+		if (result.isEmpty()) {
+			return "—";
+		}
+		Map<String, Object> row = result.get(0).getEntryMap();
+		return "复核 review " + row.get("reviewIntervalMonths") + " · 有效 valid " + row.get("limitValidityMonths");
+	}
+
+	/** Every latest proposal: the policy exceptions it raises. */
+	private Simulation exceptions(Map<String, DmnDecision> live, Map<String, DmnDecision> candidate,
+			Map<String, DmnDecision> review, long start) {
+		Tally tally = new Tally();
+		int[] count = { 0 };
+		jdbc.query(PROPOSALS, rs -> {
+			boolean key = "A".equals(rs.getString("key_account_class"));
+			DmnDecisionResult validity = dmn.evaluateDecision(review.get(REVIEW), Variables.createVariables()
+				.putValue("creditGrade", rs.getString("credit_grade"))
+				.putValue("keyAccount", key));
+			Object months = validity.isEmpty() ? 0 : validity.get(0).getEntryMap().get("limitValidityMonths");
+			VariableMap inputs = Variables.createVariables()
+				.putValue("proposedLimit", rs.getBigDecimal("proposed_limit").doubleValue())
+				.putValue("proposedTermMonths", rs.getInt("proposed_term_months"))
+				.putValue("suggestedLimit", rs.getBigDecimal("suggested_limit").doubleValue())
+				.putValue("netWorth", rs.getBigDecimal("net_worth").doubleValue())
+				.putValue("limitValidityMonths", months);
+			tally.add(rs.getLong("customer_id"), rs.getString("name"), rs.getString("key_account_class"),
+					exceptionCodes(live, inputs), exceptionCodes(candidate, inputs), null, null, null, null,
+					Money.of(rs.getBigDecimal("exposure")));
+			count[0]++;
+		});
+		return tally.result(EXCEPTIONS, count[0], start);
+	}
+
+	private String exceptionCodes(Map<String, DmnDecision> decisions, VariableMap inputs) {
+		java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+		dmn.evaluateDecision(decisions.get(EXCEPTIONS), inputs).forEach(row -> codes.add(String.valueOf(row.get("exception"))));
+		return codes.isEmpty() ? "无例外 none" : String.join(" + ", codes);
+	}
+
+	/** Every customer ranked by its last 12 months' credit sales (as the morning's run ranks them): its class. */
+	private Simulation keyAccounts(Map<String, DmnDecision> live, Map<String, DmnDecision> candidate, long start) {
+		record Ranked(long id, String name, String current, BigDecimal sales, BigDecimal exposure) {
+		}
+		List<Ranked> ranked = jdbc.query(RANKED, (rs, n) -> new Ranked(rs.getLong("customer_id"), rs.getString("name"),
+				rs.getString("key_account_class"), Money.of(rs.getBigDecimal("sales")), Money.of(rs.getBigDecimal("exposure"))),
+				java.sql.Date.valueOf(com.creditdesk.system.BusinessClock.today().minusMonths(12)),
+				java.sql.Date.valueOf(com.creditdesk.system.BusinessClock.today()));
+		BigDecimal total = ranked.stream().map(Ranked::sales).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Tally tally = new Tally();
+		BigDecimal before = BigDecimal.ZERO;
+		for (Ranked customer : ranked) {
+			double shareBefore = total.signum() == 0 ? 1.0
+					: before.divide(total, 10, java.math.RoundingMode.HALF_UP).doubleValue();
+			VariableMap inputs = Variables.createVariables()
+				.putValue("creditSales", customer.sales().doubleValue())
+				.putValue("shareBefore", shareBefore);
+			tally.add(customer.id(), customer.name(), customer.current(),
+					String.valueOf((Object) dmn.evaluateDecision(live.get(KEY_ACCOUNTS), inputs).getSingleEntry()),
+					String.valueOf((Object) dmn.evaluateDecision(candidate.get(KEY_ACCOUNTS), inputs).getSingleEntry()),
+					null, null,
+					null, null, customer.exposure());
+			before = before.add(customer.sales());
+		}
+		return tally.result(KEY_ACCOUNTS, ranked.size(), start);
+	}
+
 	private static BigDecimal zero() {
 		return Money.of(BigDecimal.ZERO);
 	}
@@ -354,8 +498,8 @@ public class PolicySimulator {
 			}
 			changes.sort(java.util.Comparator.comparing(CustomerChange::exposure).reversed()
 				.thenComparingLong(CustomerChange::customerId));
-			return new Simulation(key, true, null, files, (System.nanoTime() - start) / 1_000_000, labels, matrix,
-					gradesChanged, limitsChanged, chainsChanged, totalBefore, totalAfter, above,
+			return new Simulation(key, RESULT_LABELS.get(key), true, null, files, (System.nanoTime() - start) / 1_000_000,
+					labels, matrix, gradesChanged, limitsChanged, chainsChanged, totalBefore, totalAfter, above,
 					exposureAbove, keyAccounts, changes);
 		}
 

@@ -174,6 +174,15 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 			.singleElement()
 			.satisfies(d -> assertThat(String.valueOf(d.get("source"))).contains("#" + id));
 
+		// a rollback is a new candidate from the older version, to be reviewed like any other
+		ResponseEntity<Map> rollback = post(as("hana"), "/api/policy/credit-scorecard/rollbacks",
+				Map.of("version", before.getVersion(), "comment", "Back to AA from 80."));
+		assertThat(rollback.getStatusCode()).as(String.valueOf(rollback.getBody())).isEqualTo(HttpStatus.CREATED);
+		assertThat(rollback.getBody()).containsEntry("valid", true).containsEntry("status", "DRAFT")
+			.containsEntry("basedOnVersion", live.getVersion());
+		assertThat(as("hana").getForObject("/api/policy/candidates/" + rollback.getBody().get("id") + "/xml", String.class))
+			.contains("[80..90[");
+
 		// the next investigation is scored by the new version; the earlier file keeps the version that scored it
 		assertThat(investigate()).contains("credit-grade v" + live.getVersion());
 		assertThat(scoredBefore).doesNotContain("credit-grade v" + live.getVersion());
@@ -294,6 +303,44 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 				Map.of("xml", xml.replace("[85..90[", "[86..90[").replace("[70..85[", "[70..86["), "comment", "late",
 						"basedOn", before.getId()));
 		assertThat(outdated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+	}
+
+
+	private Map simulateCandidate(String key, String xml, String comment) {
+		ResponseEntity<Map> saved = post(as("fay"), "/api/policy/" + key + "/candidates", Map.of("xml", xml, "comment", comment));
+		assertThat(saved.getStatusCode()).as(String.valueOf(saved.getBody())).isEqualTo(HttpStatus.CREATED);
+		assertThat(saved.getBody()).as(String.valueOf(saved.getBody())).containsEntry("valid", true);
+		ResponseEntity<Map> simulated = post(as("fay"), "/api/policy/candidates/" + saved.getBody().get("id") + "/simulation",
+				Map.of());
+		assertThat(simulated.getStatusCode()).as(String.valueOf(simulated.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(simulated.getBody()).containsEntry("supported", true);
+		return simulated.getBody();
+	}
+
+	@Test
+	void everyPolicyDecisionCanBeSimulated() {
+		String review = as("fay").getForObject("/api/policy/review-interval/xml", String.class);
+		String reviewC = review.replaceFirst("(<rule id=\"Rule_ReviewGradeC\">[\\s\\S]*?<outputEntry[^>]*>\\s*<text>)6(</text>)", "$13$2");
+		assertThat(reviewC).isNotEqualTo(review);
+		Map reviews = simulateCandidate("review-interval", reviewC, "Grade C reviewed every 3 months.");
+		assertThat((List<Map>) reviews.get("customers")).allSatisfy(c -> {
+			assertThat(String.valueOf(c.get("gradeBefore"))).contains("review 6");
+			assertThat(String.valueOf(c.get("gradeAfter"))).contains("review 3");
+		});
+
+		String classes = as("fay").getForObject("/api/policy/key-account-class/xml", String.class);
+		Map keyAccounts = simulateCandidate("key-account-class", classes.replace("<text>&lt; 0.80</text>", "<text>&lt; 0.70</text>"),
+				"Key accounts: the first 70 %.");
+		assertThat((List<Map>) keyAccounts.get("customers"))
+			.allSatisfy(c -> assertThat(c.get("gradeBefore") + "→" + c.get("gradeAfter")).isEqualTo("A→B"));
+		assertThat(((Number) keyAccounts.get("files")).intValue()).isPositive();
+
+		String exceptions = as("fay").getForObject("/api/policy/policy-exceptions/xml", String.class);
+		Map exceptionRuns = simulateCandidate("policy-exceptions",
+				exceptions.replace("<text>&gt; netWorth * 0.10</text>", "<text>&gt; netWorth * 0.20</text>"),
+				"Net-worth cap at 20 %.");
+		assertThat((List<Map>) exceptionRuns.get("customers"))
+			.allSatisfy(c -> assertThat(String.valueOf(c.get("gradeBefore"))).contains("ABOVE_NET_WORTH_CAP"));
 	}
 
 }
