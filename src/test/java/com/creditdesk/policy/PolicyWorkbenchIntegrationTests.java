@@ -236,7 +236,9 @@ abstract class PolicyWorkbenchIntegrationTests extends IntegrationTestBase {
 		assertThat(post(as("ana"), "/api/policy/credit-scorecard/candidates", Map.of("xml", live, "comment", "x"))
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-		// around the workbench: starting the review process by hand for an invalid candidate is refused
+		// around the workbench: Tasklist does not offer the review process, and starting it by hand is refused
+		assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("policy-change")
+			.latestVersion().singleResult().isStartableInTasklist()).isFalse();
 		long instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("policy-change").count();
 		ResponseEntity<Map> started = post(as("fay"), "/engine-rest/process-definition/key/policy-change/start",
 				Map.of("businessKey", "policy-" + id, "variables", Map.of("policyCandidateId", Map.of("value", id, "type", "Long"))));
