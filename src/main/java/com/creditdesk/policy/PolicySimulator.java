@@ -90,6 +90,11 @@ public class PolicySimulator {
 			"复核间隔与额度有效期（月） Review interval and validity (months)", EXCEPTIONS, "政策例外 Policy exceptions",
 			KEY_ACCOUNTS, "重点客户分类 Key-account class");
 
+	/** What each customer owes (its open receivables), joined to {@code customer c} as {@code o.open_amount}. */
+	private static final String EXPOSURE = """
+			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
+			           GROUP BY customer_id) o ON o.customer_id = c.id""";
+
 	/** The latest scored credit file of every customer, with what it owes. */
 	private static final String FILES = """
 			SELECT c.id AS customer_id, c.name, c.key_account_class, f.quick_ratio, f.debt_to_asset_ratio,
@@ -99,30 +104,27 @@ public class PolicySimulator {
 			JOIN (SELECT customer_id, max(id) AS id FROM credit_file WHERE credit_score IS NOT NULL GROUP BY customer_id) l
 			  ON l.customer_id = c.id
 			JOIN credit_file f ON f.id = l.id
-			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
-			           GROUP BY customer_id) o ON o.customer_id = c.id
+			%s
 			ORDER BY c.id
-			""";
+			""".formatted(EXPOSURE);
 
 	private static final String LIMITS = """
 			SELECT c.id AS customer_id, c.name, c.key_account_class, c.credit_limit,
 			       coalesce(o.open_amount, 0) AS exposure
 			FROM customer c
-			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
-			           GROUP BY customer_id) o ON o.customer_id = c.id
+			%s
 			WHERE c.credit_limit > 0
 			ORDER BY c.id
-			""";
+			""".formatted(EXPOSURE);
 
 	/** Every customer with a grade, with what it owes. */
 	private static final String GRADES = """
 			SELECT c.id AS customer_id, c.name, c.key_account_class, c.credit_grade, coalesce(o.open_amount, 0) AS exposure
 			FROM customer c
-			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
-			           GROUP BY customer_id) o ON o.customer_id = c.id
+			%s
 			WHERE c.credit_grade IS NOT NULL
 			ORDER BY c.id
-			""";
+			""".formatted(EXPOSURE);
 
 	/** Every customer's latest credit file with a proposal. */
 	private static final String PROPOSALS = """
@@ -133,10 +135,9 @@ public class PolicySimulator {
 			        AND proposed_term_months IS NOT NULL AND suggested_limit IS NOT NULL AND credit_grade IS NOT NULL
 			      GROUP BY customer_id) l ON l.customer_id = c.id
 			JOIN credit_file f ON f.id = l.id
-			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
-			           GROUP BY customer_id) o ON o.customer_id = c.id
+			%s
 			ORDER BY c.id
-			""";
+			""".formatted(EXPOSURE);
 
 	/** Every customer with its last 12 months' credit sales, largest first (ties by id), as the morning's run. */
 	private static final String RANKED = """
@@ -146,10 +147,9 @@ public class PolicySimulator {
 			LEFT JOIN (SELECT customer_id, sum(amount) AS sales FROM receivable
 			           WHERE invoice_date > ? AND invoice_date <= ? GROUP BY customer_id) s
 			  ON s.customer_id = c.id
-			LEFT JOIN (SELECT customer_id, sum(open_amount) AS open_amount FROM receivable WHERE open_amount > 0
-			           GROUP BY customer_id) o ON o.customer_id = c.id
+			%s
 			ORDER BY coalesce(s.sales, 0) DESC, c.id
-			""";
+			""".formatted(EXPOSURE);
 
 	private static final String CASES = """
 			SELECT c.id AS customer_id, c.name, c.key_account_class, k.days_past_due, k.overdue_amount,
