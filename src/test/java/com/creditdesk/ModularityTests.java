@@ -38,7 +38,7 @@ class ModularityTests {
 		assertThat(allowed("receivable")).containsExactlyInAnyOrder("customer", "identity", "system")
 			.doesNotContain("collection");
 		assertThat(allowed("system")).isEmpty();
-		assertThat(allowed("identity")).isEmpty();
+		assertThat(allowed("identity")).containsExactly("system");
 	}
 
 	private static List<String> allowed(String capability) throws Exception {

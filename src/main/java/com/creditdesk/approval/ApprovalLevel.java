@@ -13,17 +13,4 @@ record ApprovalLevel(int level, String approverGroup, BigDecimal authorityLimit)
 			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
-	String displayName() {
-		return displayName(approverGroup);
-	}
-
-	static String displayName(String approverGroup) {
-		return switch (approverGroup) {
-			case "customerManagers" -> "Customer manager 客户经理";
-			case "directSalesManagers" -> "Direct-sales department manager 直销部经理";
-			case "regionalManagers" -> "Regional company manager 地区公司经理";
-			default -> approverGroup;
-		};
-	}
-
 }

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+
+import com.creditdesk.identity.ApprovalTiers;
 
 /**
  * Service levels of the approval tasks, used from the BPMN as {@code ${approvalPolicy...}}: the due date (working
@@ -20,8 +21,11 @@ public class ApprovalPolicy {
 
 	private final ApprovalProperties properties;
 
-	ApprovalPolicy(ApprovalProperties properties) {
+	private final ApprovalTiers tiers;
+
+	ApprovalPolicy(ApprovalProperties properties, ApprovalTiers tiers) {
 		this.properties = properties;
+		this.tiers = tiers;
 	}
 
 	/** Now plus the configured number of working days (Saturdays and Sundays do not count). */
@@ -47,29 +51,22 @@ public class ApprovalPolicy {
 		return properties.escalateAfter().toString();
 	}
 
-	/** The group a waiting task escalates to: the next level up, or the credit administrators at the top. */
+	/** The group a waiting task escalates to: the next tier up, or the credit administrators at the top. */
 	public String escalationGroup(String group) {
-		List<String> levels = properties.levels();
-		int index = levels.indexOf(group);
-		return index >= 0 && index + 1 < levels.size() ? levels.get(index + 1) : properties.topEscalationGroup();
+		return tiers.escalationGroup(group);
 	}
 
 	/**
 	 * @param dueWorkingDays working days an approver has (default 2)
 	 * @param escalateAfter how long a task may wait before it goes to the next level (default 5 days)
-	 * @param levels the approval levels from the lowest up
-	 * @param topEscalationGroup where the top level's waiting tasks go
+	 * @see ApprovalTiers the tiers and where each escalates to
 	 */
 	@ConfigurationProperties("creditdesk.approval")
-	record ApprovalProperties(Integer dueWorkingDays, Duration escalateAfter, List<String> levels,
-			String topEscalationGroup) {
+	record ApprovalProperties(Integer dueWorkingDays, Duration escalateAfter) {
 
 		ApprovalProperties {
 			dueWorkingDays = dueWorkingDays == null ? 2 : dueWorkingDays;
 			escalateAfter = escalateAfter == null ? Duration.ofDays(5) : escalateAfter;
-			levels = levels == null ? List.of("customerManagers", "directSalesManagers", "regionalManagers")
-					: List.copyOf(levels);
-			topEscalationGroup = topEscalationGroup == null ? "creditAdmins" : topEscalationGroup;
 		}
 
 	}

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.identity.ApprovalTiers;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
@@ -32,8 +33,11 @@ class ApprovalTaskListener implements TaskListener {
 
 	private final CreditDecisionService decisions;
 
-	ApprovalTaskListener(CreditDecisionService decisions) {
+	private final ApprovalTiers tiers;
+
+	ApprovalTaskListener(CreditDecisionService decisions, ApprovalTiers tiers) {
 		this.decisions = decisions;
+		this.tiers = tiers;
 	}
 
 	@Override
@@ -59,7 +63,7 @@ class ApprovalTaskListener implements TaskListener {
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
 				+ task.getVariable("creditGrade"));
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
-		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, level.displayName());
+		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, tiers.name(level.approverGroup()));
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT, level.authorityLimit().doubleValue());
 		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT + "Text", Money.format(level.authorityLimit()));
 		task.setVariableLocal("approvalNote", note(task.getExecution(), chain, level));
@@ -75,19 +79,19 @@ class ApprovalTaskListener implements TaskListener {
 	}
 
 	/** Tells the approver whether their approval decides, or passes the application on to the next level. */
-	private static String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
+	private String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
 		java.math.BigDecimal amount = Money.of(execution.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW));
 		int at = loopCounter(execution);
 		if (execution.getVariable("policyExceptionText") != null && at + 1 < chain.size()) {
-			return "政策例外：您同意后转交 " + chain.get(at + 1).displayName() + " 审批；拒绝则结束。 A policy exception: "
-					+ "approving passes it on to the " + chain.get(at + 1).displayName() + ", who decides it. Rejecting ends it.";
+			return "政策例外：您同意后转交 " + tiers.name(chain.get(at + 1).approverGroup()) + " 审批；拒绝则结束。 A policy exception: "
+					+ "approving passes it on to the " + tiers.name(chain.get(at + 1).approverGroup()) + ", who decides it. Rejecting ends it.";
 		}
 		if (level.authorityLimit().compareTo(amount) >= 0) {
 			return "Within your authority of " + Money.format(level.authorityLimit())
 					+ ": your approval decides the application.";
 		}
 		int index = loopCounter(execution);
-		String next = index + 1 < chain.size() ? chain.get(index + 1).displayName() : "nobody (top level)";
+		String next = index + 1 < chain.size() ? tiers.name(chain.get(index + 1).approverGroup()) : "nobody (top level)";
 		return Money.format(amount) + " is above your authority of " + Money.format(level.authorityLimit())
 				+ ": approving passes the application on to the " + next + ". To decide it yourself, approve a lower"
 				+ " amount of at most " + Money.format(level.authorityLimit()) + ". Rejecting ends it.";

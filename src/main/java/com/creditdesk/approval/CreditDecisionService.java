@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.creditdesk.identity.ApprovalTiers;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
@@ -25,8 +26,11 @@ public class CreditDecisionService {
 
 	private final CreditDecisionRepository decisions;
 
-	CreditDecisionService(CreditDecisionRepository decisions) {
+	private final ApprovalTiers tiers;
+
+	CreditDecisionService(CreditDecisionRepository decisions, ApprovalTiers tiers) {
 		this.decisions = decisions;
+		this.tiers = tiers;
 	}
 
 	@Transactional
@@ -71,7 +75,7 @@ public class CreditDecisionService {
 			throw new FourEyesViolation(Messages.text("approval.notDecidingGroup", userId, String.valueOf(index + 1),
 					deciding.stream()
 						.sorted()
-						.map(ApprovalLevel::displayName)
+						.map(tiers::name)
 						.reduce((first, next) -> Messages.text("system.listOr", first, next))
 						.orElse("")));
 		}
@@ -193,10 +197,10 @@ public class CreditDecisionService {
 	}
 
 	/** The earlier approvers' decisions, one line each, for the next approver to read. */
-	static String earlierApprovals(CreditDecision decision) {
+	String earlierApprovals(CreditDecision decision) {
 		return decision.getSteps()
 			.stream()
-			.map(step -> "Level " + step.getLevel() + ", " + ApprovalLevel.displayName(step.getApproverGroup()) + ", "
+			.map(step -> "Level " + step.getLevel() + ", " + tiers.name(step.getApproverGroup()) + ", "
 					+ step.getApprover() + ": " + switch (step.getDecision()) {
 						case APPROVE -> "approved ";
 						case REDUCE -> "approved a lower amount of ";

@@ -22,7 +22,7 @@ public record CurrentUser(String id, List<String> groups) {
 
 	/** Managers and administrators see every customer; reps only their own. */
 	public boolean seesAllCustomers() {
-		return groups.stream().anyMatch(Roles.MANAGEMENT::contains);
+		return groups.stream().anyMatch(Roles::isManagement);
 	}
 
 	/** Whether the user may see a customer this rep looks after: its own rep, managers and administrators. */

@@ -42,15 +42,21 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-	private static final Map<String, String> ROLE_GROUPS = roleGroups();
 
 	private final IdentityProperties properties;
 
 	private final TasklistProperties tasklist;
 
-	IdentitySetup(IdentityProperties properties, TasklistProperties tasklist) {
+	private final ApprovalTiers tiers;
+
+	/** Group id → name: the reps, every approval tier, the credit administrators. */
+	private final Map<String, String> roleGroups;
+
+	IdentitySetup(IdentityProperties properties, TasklistProperties tasklist, ApprovalTiers tiers) {
 		this.properties = properties;
 		this.tasklist = tasklist;
+		this.tiers = tiers;
+		this.roleGroups = roleGroups(tiers);
 		String password = properties.admin().password();
 		if (password == null || password.isBlank()) {
 			throw new IllegalStateException("No administrator password configured. Set the environment variable "
@@ -59,12 +65,10 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	private static Map<String, String> roleGroups() {
+	private static Map<String, String> roleGroups(ApprovalTiers tiers) {
 		Map<String, String> groups = new LinkedHashMap<>();
 		groups.put(Roles.SALES_REPS, "Sales reps (承办人)");
-		groups.put(Roles.CUSTOMER_MANAGERS, "Customer managers (客户经理)");
-		groups.put(Roles.DIRECT_SALES_MANAGERS, "Direct-sales department managers (直销部经理)");
-		groups.put(Roles.REGIONAL_MANAGERS, "Regional company managers (地区公司经理)");
+		tiers.tiers().forEach(tier -> groups.put(tier.group(), tier.name()));
 		groups.put(Roles.CREDIT_ADMINS, "Credit administrators");
 		return groups;
 	}
@@ -75,7 +79,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		AuthorizationService authorizations = engine.getAuthorizationService();
 
 		ensureGroup(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
-		ROLE_GROUPS.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
+		roleGroups.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
 
 		IdentityProperties.Admin admin = properties.admin();
 		boolean adminCreated = ensureUser(identity, admin.id(), admin.password(), admin.firstName(), admin.lastName(),
@@ -101,7 +105,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 	}
 
 	private void grantRoles(AuthorizationService authorizations) {
-		List<String> everyone = new ArrayList<>(ROLE_GROUPS.keySet());
+		List<String> everyone = new ArrayList<>(roleGroups.keySet());
 		for (String group : everyone) {
 			grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(authorizations, group, Resources.USER, ANY, Permissions.READ);
@@ -117,7 +121,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		// the system opens collection cases; reps work the reminder and letter tasks assigned to them
 		grant(authorizations, Roles.SALES_REPS, Resources.PROCESS_DEFINITION, "overdue-collection",
 				ProcessDefinitionPermissions.READ);
-		for (String manager : Roles.MANAGERS) {
+		for (String manager : tiers.groups()) {
 			grant(authorizations, manager, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
 		}
 
@@ -139,10 +143,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 	}
 
 	private void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
-		List<String> everyone = List.copyOf(ROLE_GROUPS.keySet());
+		List<String> everyone = List.copyOf(roleGroups.keySet());
 		// each role sees the filters that can hold its tasks (a rep never gets an approval, for example)
-		List<String> managers = List.of(Roles.CUSTOMER_MANAGERS, Roles.DIRECT_SALES_MANAGERS, Roles.REGIONAL_MANAGERS);
-		List<String> managersAndAdmins = new java.util.ArrayList<>(managers);
+		List<String> managersAndAdmins = new java.util.ArrayList<>(tiers.groups());
 		managersAndAdmins.add(Roles.CREDIT_ADMINS);
 		List<FilterSpec> specs = List.of(
 				new FilterSpec("我的任务 All my tasks", "All my tasks",

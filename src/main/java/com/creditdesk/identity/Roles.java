@@ -1,6 +1,8 @@
 package com.creditdesk.identity;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Camunda groups CreditDesk works with. Ids are camelCase because Camunda's default id whitelist
@@ -15,13 +17,27 @@ public final class Roles {
 	public static final String CREDIT_ADMINS = "creditAdmins";
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
-	/** Groups whose members may see every customer, not only the ones they are responsible for. */
-	public static final List<String> MANAGEMENT = List.of(CUSTOMER_MANAGERS, DIRECT_SALES_MANAGERS, REGIONAL_MANAGERS,
-			CREDIT_ADMINS, CAMUNDA_ADMIN);
-
-	public static final List<String> MANAGERS = List.of(CUSTOMER_MANAGERS, DIRECT_SALES_MANAGERS, REGIONAL_MANAGERS);
+	/** The approver groups of every approval tier ({@link ApprovalTiers}); only ever added to. */
+	private static final Set<String> APPROVERS = ConcurrentHashMap.newKeySet();
 
 	private Roles() {
+	}
+
+	/**
+	 * Whether the group's members see every customer, not only the ones they are responsible for: the approvers of
+	 * every tier, the credit administrators and the administrators.
+	 */
+	public static boolean isManagement(String group) {
+		return CREDIT_ADMINS.equals(group) || CAMUNDA_ADMIN.equals(group) || APPROVERS.contains(group);
+	}
+
+	/**
+	 * Called by {@link ApprovalTiers} when the tier table is read. Additive on purpose: the checks above are static
+	 * (a {@link CurrentUser} is built from the request), and a group named as a tier never stops being one while the
+	 * application runs.
+	 */
+	static void registerApprovers(List<String> groups) {
+		APPROVERS.addAll(groups);
 	}
 
 }

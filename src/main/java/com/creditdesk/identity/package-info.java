@@ -1,8 +1,8 @@
 /**
- * Users, groups and roles, the Tasklist filters and the authorizations; who is asking (CurrentUser). Depends on no
- * capability.
+ * Users, groups and roles, the approval tiers' table (ApprovalTiers), the Tasklist filters and the authorizations;
+ * who is asking (CurrentUser).
  * <p>
- * Allowed dependencies (verified by {@code ModularityTests}): none.
+ * Allowed dependencies (verified by {@code ModularityTests}): system (the shared labels and messages).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system" })
 package com.creditdesk.identity;

@@ -32,6 +32,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.identity.ApprovalTiers;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -82,11 +83,23 @@ public class PolicyValidator {
 	/** Findings kept with a candidate: the first ones say what to fix. */
 	private static final int MAX_VIOLATIONS = 30;
 
+	/** The authority matrix's output naming who approves: it must be one of the approval tiers' groups. */
+	private static final String APPROVER_GROUP = "approverGroup";
+
 	private final DmnEngine dmn;
 
 	private final FeelEngine feel;
 
+	/** The approval tiers an authority matrix may route to; {@code null}: any group (a test without Spring). */
+	private final ApprovalTiers tiers;
+
 	PolicyValidator() {
+		this(null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PolicyValidator(ApprovalTiers tiers) {
+		this.tiers = tiers;
 		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 			.createDefaultDmnEngineConfiguration();
 		this.dmn = configuration.buildEngine();
@@ -263,11 +276,18 @@ public class PolicyValidator {
 						continue;
 					}
 					String failure = unreadable(() -> feel.evaluateSimpleExpression(text, context));
+					Output output = outputs.get(i);
+					String column = output.getLabel() != null ? output.getLabel() : output.getName();
 					if (failure != null) {
-						Output output = outputs.get(i);
-						violations.add(new Violation(decision.getId(), rule.getId(),
-								output.getLabel() != null ? output.getLabel() : output.getName(),
+						violations.add(new Violation(decision.getId(), rule.getId(), column,
 								Messages.text("policy.cellUnreadable", text, failure)));
+					}
+					else if (APPROVER_GROUP.equals(output.getName()) && tiers != null) {
+						String group = text.trim().replaceAll("^\"|\"$", "");
+						if (tiers.tier(group).isEmpty()) {
+							violations.add(new Violation(decision.getId(), rule.getId(), column, Messages.text(
+									"policy.approverGroupUnknown", group, String.join(", ", tiers.groups()))));
+						}
 					}
 				}
 			}

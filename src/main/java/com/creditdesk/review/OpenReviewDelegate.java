@@ -113,7 +113,7 @@ class OpenReviewDelegate implements JavaDelegate {
 			.groupMember(userId)
 			.list()
 			.stream()
-			.anyMatch(group -> Roles.MANAGEMENT.contains(group.getId()));
+			.anyMatch(group -> Roles.isManagement(group.getId()));
 	}
 
 	/** The last file's figures and ratings, so the rep's form starts from them; also its values for comparison. */

@@ -55,9 +55,8 @@ public class Labels {
 			Map.entry("COVERED_REP_SHARE", "额度内，承办人份额 Within the limit, rep's share"),
 			Map.entry("COVERED_APPROVER_SHARE", "额度内，审批人份额 Within the limit, approver's share"),
 			// roles (Camunda groups)
-			Map.entry("salesReps", "承办人 Sales rep"), Map.entry("customerManagers", "客户经理 Customer manager"),
-			Map.entry("directSalesManagers", "直销部经理 Direct-sales manager"),
-			Map.entry("regionalManagers", "地区公司经理 Regional manager"),
+			// (the approval tiers' groups are named by their table, ApprovalTiers, through CodeNames)
+			Map.entry("salesReps", "承办人 Sales rep"),
 			Map.entry("creditAdmins", "信用管理员 Credit administrator"),
 			Map.entry("camunda-admin", "系统管理员 Administrator"),
 			// collection history
@@ -78,8 +77,15 @@ public class Labels {
 
 	private final Map<String, String> people = new ConcurrentHashMap<>();
 
-	Labels(IdentityService identity, @Value("${creditdesk.time-zone:Asia/Shanghai}") String zone) {
+	/** {@link #NAMES} and what the capabilities name in their own configuration ({@link CodeNames}). */
+	private final Map<String, String> names;
+
+	Labels(IdentityService identity, @Value("${creditdesk.time-zone:Asia/Shanghai}") String zone,
+			java.util.List<CodeNames> more) {
 		this.identity = identity;
+		Map<String, String> all = new java.util.HashMap<>(NAMES);
+		more.forEach(source -> all.putAll(source.codeNames()));
+		this.names = Map.copyOf(all);
 		this.zone = ZoneId.of(zone);
 		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
 	}
@@ -90,7 +96,7 @@ public class Labels {
 			return "";
 		}
 		String key = code instanceof Enum<?> e ? e.name() : code.toString();
-		return NAMES.getOrDefault(key, key);
+		return names.getOrDefault(key, key);
 	}
 
 	/** A person by name ("Ana Lin"); the user id for someone the identity service does not know; "system" for ours. */

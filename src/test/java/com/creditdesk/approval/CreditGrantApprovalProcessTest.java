@@ -102,12 +102,12 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		assertThat(candidateGroups(openTask(investigation))).containsExactly("customerManagers");
 		assertThat(engine.getTaskService().getVariable(openTask(investigation).getId(), "approvalNote").toString())
 			.contains("CNY 300,000.00 is above your authority of CNY 100,000.00",
-					"passes the application on to the Direct-sales department manager");
+					"passes the application on to the 直销部经理 Direct-sales department manager");
 		approve(investigation, "clara");
 		Task second = openTask(investigation);
 		assertThat(candidateGroups(second)).containsExactly("directSalesManagers");
 		assertThat(engine.getTaskService().getVariable(second.getId(), "earlierApprovals").toString())
-			.contains("Level 1, Customer manager 客户经理, clara: approved CNY 300,000.00 — Agreed.");
+			.contains("Level 1, 客户经理 Customer manager, clara: approved CNY 300,000.00 — Agreed.");
 		assertThat(engine.getTaskService().getVariable(openTask(investigation).getId(), "approvalNote").toString())
 			.contains("Within your authority of CNY 500,000.00");
 		assertThat(engine.getTaskService().getVariable(second.getId(), "approvalDecision")).isNull();
