@@ -1,5 +1,6 @@
 package com.creditdesk.approval;
 
+import com.creditdesk.system.FourEyesViolation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

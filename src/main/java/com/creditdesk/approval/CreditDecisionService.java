@@ -1,5 +1,6 @@
 package com.creditdesk.approval;
 
+import com.creditdesk.system.FourEyesViolation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.receivable.ReceivablesSettled;
-import com.creditdesk.review.ReevaluationService;
-import com.creditdesk.review.TriggerKind;
 import com.creditdesk.system.FollowUpHandler;
 
 /**
@@ -121,27 +119,6 @@ class CollectionMessages {
 						OverdueCollectionProcess.DISPUTE_TEXT, raised.text()))
 				.correlate(), "dispute " + raised.disputeId());
 			messages.caseChanged(raised.processInstanceId(), "invoice disputed");
-		}
-
-	}
-
-	@Component
-	static class PromiseBrokenReview implements FollowUpHandler<PromiseBroken> {
-
-		private final ReevaluationService reevaluations;
-
-		PromiseBrokenReview(ReevaluationService reevaluations) {
-			this.reevaluations = reevaluations;
-		}
-
-		@Override
-		public Class<PromiseBroken> type() {
-			return PromiseBroken.class;
-		}
-
-		@Override
-		public void deliver(PromiseBroken broken) {
-			reevaluations.trigger(broken.customerId(), TriggerKind.BROKEN_PROMISE, broken.reason(), null);
 		}
 
 	}

@@ -452,7 +452,7 @@ public class CollectionService {
 			throw new ConflictException(Messages.text("collection.claimWriteOffFirst"));
 		}
 		if (approver.equals(collectionCase.getWriteOffProposedBy()) || approver.equals(collectionCase.getVanishedReportedBy())) {
-			throw new com.creditdesk.approval.FourEyesViolation(Messages.text("collection.ownWriteOffProposal", approver));
+			throw new com.creditdesk.system.FourEyesViolation(Messages.text("collection.ownWriteOffProposal", approver));
 		}
 	}
 

@@ -2,8 +2,11 @@ package com.creditdesk.collection;
 
 import com.creditdesk.system.FollowUp;
 
-/** A promise to pay was broken: the customer's credit is re-evaluated once the case's transaction commits. */
-record PromiseBroken(long customerId, long caseId, String reason) implements FollowUp {
+/**
+ * A promise to pay was broken (published by collection, recorded as a durable follow-up in the case's transaction):
+ * the review capability re-evaluates the customer's credit once that transaction has committed.
+ */
+public record PromiseBroken(long customerId, long caseId, String reason) implements FollowUp {
 
 	@Override
 	public String subject() {

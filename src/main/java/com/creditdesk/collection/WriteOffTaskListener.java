@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.system.FourEyesViolation;
 import com.creditdesk.system.Messages;
 
 /**

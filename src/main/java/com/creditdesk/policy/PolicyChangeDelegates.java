@@ -2,22 +2,17 @@ package com.creditdesk.policy;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.system.FourEyesRule;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
-import com.creditdesk.system.TaskCommandGuard;
 import com.creditdesk.system.UserInput;
 
 /**
@@ -81,38 +76,28 @@ class PolicyChangeDelegates {
 	}
 
 	/**
-	 * Four eyes on the review, inside every engine command: the author of a candidate cannot claim, be assigned or
-	 * complete its review (403 with the reason). The service checks again before it deploys.
+	 * Four eyes on the review: the author of a candidate cannot claim, be assigned or complete its review (403 with
+	 * the reason). The service checks again before it deploys.
 	 */
 	@Component
-	static class PolicyChangeFourEyesPlugin extends AbstractProcessEnginePlugin {
+	static class PolicyReviewFourEyes implements FourEyesRule {
 
 		private final PolicyService policies;
 
-		PolicyChangeFourEyesPlugin(@Lazy PolicyService policies) {
+		PolicyReviewFourEyes(PolicyService policies) {
 			this.policies = policies;
 		}
 
 		@Override
-		public void preInit(ProcessEngineConfigurationImpl configuration) {
-			TaskCommandGuard.register(configuration, new TaskCommandGuard() {
+		public String taskDefinitionKey() {
+			return PolicyChangeProcess.REVIEW_TASK;
+		}
 
-				@Override
-				protected void check(TaskEntity task, String userId) {
-					if (!PolicyChangeProcess.REVIEW_TASK.equals(task.getTaskDefinitionKey())) {
-						return;
-					}
-					if (task.getVariable(PolicyChangeProcess.CANDIDATE_ID) instanceof Number id) {
-						try {
-							policies.checkMayReview(id.longValue(), userId);
-						}
-						catch (FourEyesViolation e) {
-							throw new AuthorizationException(e.getMessage());
-						}
-					}
-				}
-
-			});
+		@Override
+		public void check(VariableScope task, String userId) {
+			if (task.getVariable(PolicyChangeProcess.CANDIDATE_ID) instanceof Number id) {
+				policies.checkMayReview(id.longValue(), userId);
+			}
 		}
 
 	}

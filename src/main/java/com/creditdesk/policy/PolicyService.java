@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.system.FourEyesViolation;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.identity.Roles;
 import com.creditdesk.system.ForbiddenException;

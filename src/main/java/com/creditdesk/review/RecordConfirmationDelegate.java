@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.approval.CreditDecision;
 import com.creditdesk.approval.CreditDecisionService;
-import com.creditdesk.approval.FourEyesViolation;
+import com.creditdesk.system.FourEyesViolation;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;

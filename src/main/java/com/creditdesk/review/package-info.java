@@ -1,8 +1,8 @@
 /**
  * Re-evaluations, the daily due reviews and temporary limit increases.
  * <p>
- * Allowed dependencies (verified by {@code ModularityTests}): approval, customer, identity, investigation,
- * receivable, system.
+ * Allowed dependencies (verified by {@code ModularityTests}): approval, collection (the events it publishes: a broken
+ * promise triggers a re-evaluation), customer, identity, investigation, receivable, system.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "approval", "customer", "identity", "investigation", "receivable", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "approval", "collection", "customer", "identity", "investigation", "receivable", "system" })
 package com.creditdesk.review;

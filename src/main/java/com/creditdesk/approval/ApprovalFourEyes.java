@@ -1,0 +1,42 @@
+package com.creditdesk.approval;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+import com.creditdesk.system.FourEyesRule;
+import com.creditdesk.system.UserStepGuard;
+
+/**
+ * Four eyes on the credit-grant approval: the requester never gets or completes the approval of their own request,
+ * nobody decides twice in one chain, and only members of the level's group (as recorded with the credit decision,
+ * or the group it was escalated to) take or decide it. (The task listener checks again, as a second line.)
+ */
+@Component
+class ApprovalFourEyes implements FourEyesRule {
+
+	private final CreditDecisionService decisions;
+
+	ApprovalFourEyes(CreditDecisionService decisions) {
+		this.decisions = decisions;
+	}
+
+	@Override
+	public String taskDefinitionKey() {
+		return CreditGrantApprovalProcess.APPROVE_TASK;
+	}
+
+	@Override
+	public void check(VariableScope task, String userId) {
+		Object decisionId = task.getVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID);
+		Object index = task.getVariable("loopCounter");
+		if (decisionId instanceof Number id) {
+			decisions.checkMayDecide(id.longValue(), userId);
+			if (index instanceof Number level) {
+				decisions.checkDecidingGroup(id.longValue(), level.intValue(), userId,
+						UserStepGuard.groupsOf(Context.getCommandContext(), userId));
+			}
+		}
+	}
+
+}
