@@ -46,12 +46,22 @@ class CollectionController {
 
 	private final CollectionService collections;
 
+	private final CollectionQueries queries;
+
+	private final CollectionRecords records;
+
+	private final DisputeService disputes;
+
 	private final CollectionDetection detection;
 
 	private final CustomerService customers;
 
-	CollectionController(CollectionService collections, CollectionDetection detection, CustomerService customers) {
+	CollectionController(CollectionService collections, CollectionQueries queries, CollectionRecords records,
+			DisputeService disputes, CollectionDetection detection, CustomerService customers) {
 		this.collections = collections;
+		this.queries = queries;
+		this.records = records;
+		this.disputes = disputes;
 		this.detection = detection;
 		this.customers = customers;
 	}
@@ -74,7 +84,7 @@ class CollectionController {
 	List<CaseSummary> cases(@RequestParam(defaultValue = "OPEN") CollectionCase.Status status) {
 		CurrentUser user = CurrentUser.get();
 		List<CaseSummary> visible = new ArrayList<>();
-		for (CollectionCase c : collections.cases(status)) {
+		for (CollectionCase c : queries.cases(status)) {
 			Customer customer = customers.get(c.getCustomerId());
 			if (user.seesCustomerOf(customer.getResponsibleRep())) {
 				visible.add(summary(c, customer));
@@ -86,7 +96,7 @@ class CollectionController {
 	@GetMapping("/customers/{customerId}/collections")
 	List<CaseSummary> casesOf(@PathVariable long customerId) {
 		Customer customer = customers.visibleTo(customerId, CurrentUser.get());
-		return collections.casesOf(customerId).stream().map(c -> summary(c, customer)).toList();
+		return queries.casesOf(customerId).stream().map(c -> summary(c, customer)).toList();
 	}
 
 	private static CaseSummary summary(CollectionCase c, Customer customer) {
@@ -104,11 +114,11 @@ class CollectionController {
 		view.put("collectionAction", c.getCollectionAction());
 		view.put("writeOffProposedBy", c.getWriteOffProposedBy());
 		view.put("closeReason", c.getCloseReason());
-		view.put("actions", collections.actionsOf(caseId)
+		view.put("actions", queries.actionsOf(caseId)
 			.stream()
 			.map(a -> Map.of("action", a.getAction(), "detail", a.getDetail() == null ? "" : a.getDetail(), "doneAt", a.getDoneAt()))
 			.toList());
-		view.put("history", collections.historyOf(caseId)
+		view.put("history", queries.historyOf(caseId)
 			.stream()
 			.map(e -> {
 				Map<String, Object> line = new LinkedHashMap<>();
@@ -119,16 +129,16 @@ class CollectionController {
 				return line;
 			})
 			.toList());
-		view.put("promises", collections.promisesOf(caseId)
+		view.put("promises", queries.promisesOf(caseId)
 			.stream()
 			.map(p -> Map.of("promisedDate", p.getPromisedDate(), "promisedAmount", p.getPromisedAmount(), "status",
 					p.getStatus(), "recordedBy", p.getRecordedBy()))
 			.toList());
-		view.put("paymentPlan", collections.planOf(caseId)
+		view.put("paymentPlan", queries.planOf(caseId)
 			.stream()
 			.map(i -> Map.of("seq", i.getSeq(), "dueDate", i.getDueDate(), "amount", i.getAmount(), "status", i.getStatus()))
 			.toList());
-		view.put("disputes", collections.disputesOf(caseId)
+		view.put("disputes", queries.disputesOf(caseId)
 			.stream()
 			.map(d -> {
 				Map<String, Object> line = new LinkedHashMap<>();
@@ -140,14 +150,14 @@ class CollectionController {
 				return line;
 			})
 			.toList());
-		view.put("documents", collections.documentsOf(caseId)
+		view.put("documents", queries.documentsOf(caseId)
 			.stream()
 			.map(d -> Map.of("id", d.getId(), "kind", d.getKind(), "fileName", d.getFileName(), "totalAmount",
 					d.getTotalAmount(), "createdAt", d.getCreatedAt(), "href",
 					"/api/collections/" + caseId + "/documents/" + d.getId(), "pdf",
 					"/api/collections/" + caseId + "/documents/" + d.getId() + "/pdf"))
 			.toList());
-		collections.writeOffOf(caseId).ifPresent(w -> view.put("writeOff", writeOffView(w)));
+		queries.writeOffOf(caseId).ifPresent(w -> view.put("writeOff", writeOffView(w)));
 		return view;
 	}
 
@@ -164,7 +174,7 @@ class CollectionController {
 		view.put("approverPercent", w.getApproverPercent());
 		view.put("companyAmount", w.getCompanyAmount());
 		view.put("writtenOffAt", w.getWrittenOffAt());
-		view.put("liabilities", collections.liabilitiesOf(w.getId()).stream().map(CollectionController::liabilityView).toList());
+		view.put("liabilities", queries.liabilitiesOf(w.getId()).stream().map(CollectionController::liabilityView).toList());
 		return view;
 	}
 
@@ -186,7 +196,7 @@ class CollectionController {
 	@GetMapping("/collections/{caseId}/documents/{documentId}")
 	ResponseEntity<byte[]> document(@PathVariable long caseId, @PathVariable long documentId) {
 		visibleCase(caseId);
-		CollectionDocument document = collections.document(caseId, documentId);
+		CollectionDocument document = queries.document(caseId, documentId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.getMediaType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -200,14 +210,14 @@ class CollectionController {
 	@GetMapping("/collections/{caseId}/documents/{documentId}/pdf")
 	ResponseEntity<byte[]> documentPdf(@PathVariable long caseId, @PathVariable long documentId) {
 		visibleCase(caseId);
-		CollectionDocument document = collections.document(caseId, documentId);
+		CollectionDocument document = queries.document(caseId, documentId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename(document.getFileName() + ".pdf", StandardCharsets.UTF_8)
 				.build()
 				.toString())
-			.body(collections.letterPdf(document));
+			.body(queries.letterPdf(document));
 	}
 
 	record DisputeRequest(@NotBlank String invoiceNumber, @NotBlank @Size(min = 5, max = 1000) String reason) {
@@ -217,7 +227,7 @@ class CollectionController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> dispute(@PathVariable long caseId, @Valid @RequestBody DisputeRequest body) {
 		visibleCase(caseId);
-		Dispute dispute = collections.raiseDispute(caseId, body.invoiceNumber(), body.reason(), CurrentUser.get().id(),
+		Dispute dispute = disputes.raiseDispute(caseId, body.invoiceNumber(), body.reason(), CurrentUser.get().id(),
 				BusinessClock.today());
 		return Map.of("id", dispute.getId(), "status", dispute.getStatus());
 	}
@@ -228,7 +238,7 @@ class CollectionController {
 	@PostMapping("/collections/{caseId}/vanished")
 	Map<String, Object> vanished(@PathVariable long caseId, @Valid @RequestBody VanishedReport body) {
 		CollectionCase c = visibleCase(caseId);
-		collections.reportVanished(caseId, CurrentUser.get().id(), body.reason());
+		records.reportVanished(caseId, CurrentUser.get().id(), body.reason());
 		return Map.of("caseId", caseId, "customerId", c.getCustomerId(), "status", "VANISHED");
 	}
 
@@ -248,7 +258,7 @@ class CollectionController {
 			who = user.id();
 		}
 		Map<String, List<BadDebtLiability>> byPerson = new java.util.TreeMap<>();
-		for (BadDebtLiability l : collections.liabilities(who)) {
+		for (BadDebtLiability l : queries.liabilities(who)) {
 			byPerson.computeIfAbsent(l.getPerson(), k -> new ArrayList<>()).add(l);
 		}
 		List<PersonLiability> result = new ArrayList<>();

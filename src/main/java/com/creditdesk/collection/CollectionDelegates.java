@@ -66,7 +66,8 @@ class CollectionDelegates {
 
 	/** Task_ApplyCollectionStage. */
 	@Bean
-	JavaDelegate applyCollectionStageDelegate(CollectionService collections) {
+	JavaDelegate applyCollectionStageDelegate(CollectionService collections, CollectionQueries queries,
+			WriteOffService writeOffs) {
 		return execution -> {
 			long caseId = caseId(execution);
 			CollectionStage policy = CollectionStage.valueOf(text(execution, DMN_STAGE));
@@ -84,10 +85,10 @@ class CollectionDelegates {
 				execution.setVariable(LETTER_HTML_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId());
 			}
 			if (outcome.writeOffApproval()) {
-				proposeWriteOff(execution, collections, caseId);
+				proposeWriteOff(execution, collections, writeOffs, caseId);
 			}
 			if (outcome.regionalDecision()) {
-				execution.setVariable(CASE_HISTORY_TEXT, collections.historyOf(caseId)
+				execution.setVariable(CASE_HISTORY_TEXT, queries.historyOf(caseId)
 					.stream()
 					.map(event -> event.getRecordedAt().toString().substring(0, 10) + " " + event.getDetail())
 					.collect(Collectors.joining("\n")));
@@ -97,7 +98,8 @@ class CollectionDelegates {
 		};
 	}
 
-	private static void proposeWriteOff(DelegateExecution execution, CollectionService collections, long caseId) {
+	private static void proposeWriteOff(DelegateExecution execution, CollectionService collections,
+			WriteOffService writeOffs, long caseId) {
 		CollectionCase collectionCase = collections.get(caseId);
 		execution.setVariable(WRITE_OFF_PROPOSED_BY, collectionCase.getWriteOffProposedBy());
 		execution.setVariable(WRITE_OFF_REASON, collectionCase.getVanishedReportedBy() != null
@@ -105,7 +107,7 @@ class CollectionDelegates {
 				: collectionCase.getWriteOffProposedBy() != null && !CollectionService.SYSTEM.equals(collectionCase.getWriteOffProposedBy())
 						? "Proposed by the regional manager " + collectionCase.getWriteOffProposedBy() + "."
 						: "Overdue " + collectionCase.getDaysPastDue() + " days (policy: write-off proposal from day 90, or a missed instalment).");
-		execution.setVariable(WRITE_OFF_SPLIT_TEXT, collections.previewWriteOff(caseId, BusinessClock.today()));
+		execution.setVariable(WRITE_OFF_SPLIT_TEXT, writeOffs.previewWriteOff(caseId, BusinessClock.today()));
 	}
 
 	/** Task_SettleCollectionCase. */
@@ -116,14 +118,14 @@ class CollectionDelegates {
 
 	/** Task_RecordReminderOutcome and Task_RecordManagementContact. */
 	@Bean
-	JavaDelegate recordCustomerContactDelegate(CollectionService collections) {
+	JavaDelegate recordCustomerContactDelegate(CollectionRecords records) {
 		return execution -> {
 			String user = actor(execution, text(execution, RESPONSIBLE_REP));
 			boolean promise = flag(execution, PROMISE_TO_PAY);
 			LocalDate promisedDate = promise ? date(execution, PROMISED_DATE) : null;
 			BigDecimal promisedAmount = promise ? amount(execution, PROMISED_AMOUNT) : null;
 			UserInput.check(() -> {
-				collections.recordContact(caseId(execution), user, text(execution, CONTACT_OUTCOME),
+				records.recordContact(caseId(execution), user, text(execution, CONTACT_OUTCOME),
 						text(execution, CONTACT_NOTES), promise, promisedDate, promisedAmount,
 						flag(execution, CUSTOMER_UNREACHABLE), BusinessClock.today());
 				return null;
@@ -137,14 +139,15 @@ class CollectionDelegates {
 
 	/** Task_RecordLetterSent. */
 	@Bean
-	JavaDelegate recordLetterSentDelegate(CollectionService collections) {
-		return execution -> collections.recordLetterSent(caseId(execution),
+	JavaDelegate recordLetterSentDelegate(CollectionRecords records) {
+		return execution -> records.recordLetterSent(caseId(execution),
 				actor(execution, text(execution, RESPONSIBLE_REP)), text(execution, LETTER_SENT_VIA));
 	}
 
 	/** Task_RecordCollectionDecision. */
 	@Bean
-	JavaDelegate recordCollectionDecisionDelegate(CollectionService collections, WriteOffApprovals approvals) {
+	JavaDelegate recordCollectionDecisionDelegate(CollectionService collections, CollectionRecords records,
+			WriteOffService writeOffs, WriteOffApprovals approvals) {
 		return execution -> {
 			long caseId = caseId(execution);
 			String choice = text(execution, COLLECTION_ACTION);
@@ -160,15 +163,15 @@ class CollectionDelegates {
 			Integer count = action == CollectionCase.Action.PAYMENT_PLAN ? integer(execution, PLAN_INSTALMENTS) : null;
 			LocalDate first = action == CollectionCase.Action.PAYMENT_PLAN ? date(execution, PLAN_FIRST_DUE_DATE) : null;
 			UserInput.check(() -> {
-				collections.recordDecision(caseId, user, action, count, first, text(execution, DECISION_NOTES),
+				records.recordDecision(caseId, user, action, count, first, text(execution, DECISION_NOTES),
 						BusinessClock.today());
 				return null;
 			});
 			if (action == CollectionCase.Action.PROPOSE_WRITE_OFF) {
-				proposeWriteOff(execution, collections, caseId); // an approval already open shows this proposal
+				proposeWriteOff(execution, collections, writeOffs, caseId); // an approval already open shows this proposal
 			}
 			else if (approvals.awaiting(execution)) {
-				collections.withdrawWriteOffProposal(caseId, user, action);
+				writeOffs.withdrawWriteOffProposal(caseId, user, action);
 				var services = execution.getProcessEngineServices();
 				SystemActions.asSystem(services.getIdentityService(), () -> services.getRuntimeService()
 					.createMessageCorrelation(OverdueCollectionProcess.MESSAGE_WRITE_OFF_WITHDRAWN)
@@ -180,12 +183,12 @@ class CollectionDelegates {
 
 	/** Task_RecordWriteOffDecision. */
 	@Bean
-	JavaDelegate recordWriteOffDecisionDelegate(CollectionService collections) {
+	JavaDelegate recordWriteOffDecisionDelegate(WriteOffService writeOffs) {
 		return execution -> {
 			boolean approve = "APPROVE".equals(text(execution, WRITE_OFF_DECISION));
 			String approver = text(execution, WriteOffTaskListener.DECIDED_BY);
 			UserInput.check(() -> {
-				collections.recordWriteOffDecision(caseId(execution), approver, approve, text(execution, WRITE_OFF_COMMENT));
+				writeOffs.recordWriteOffDecision(caseId(execution), approver, approve, text(execution, WRITE_OFF_COMMENT));
 				return null;
 			});
 			execution.setVariable(WRITE_OFF_APPROVED, approve);
@@ -196,12 +199,12 @@ class CollectionDelegates {
 
 	/** Task_WriteOffReceivables. */
 	@Bean
-	JavaDelegate writeOffReceivablesDelegate(CollectionService collections) {
+	JavaDelegate writeOffReceivablesDelegate(WriteOffService writeOffs, CollectionQueries queries) {
 		return execution -> {
 			long caseId = caseId(execution);
-			WriteOff writeOff = collections.writeOff(caseId, text(execution, WriteOffTaskListener.DECIDED_BY),
+			WriteOff writeOff = writeOffs.writeOff(caseId, text(execution, WriteOffTaskListener.DECIDED_BY),
 					BusinessClock.today());
-			execution.setVariable(WRITE_OFF_SPLIT_TEXT, collections.historyOf(caseId)
+			execution.setVariable(WRITE_OFF_SPLIT_TEXT, queries.historyOf(caseId)
 				.stream()
 				.filter(event -> "WRITTEN_OFF".equals(event.getKind()))
 				.map(CollectionEvent::getDetail)
@@ -212,12 +215,12 @@ class CollectionDelegates {
 
 	/** Task_RecordDisputeResolution. */
 	@Bean
-	JavaDelegate recordDisputeResolutionDelegate(CollectionService collections) {
+	JavaDelegate recordDisputeResolutionDelegate(DisputeService disputes) {
 		return execution -> {
 			Object disputeId = execution.getVariable(DISPUTE_ID);
 			String resolution = text(execution, DISPUTE_RESOLUTION);
 			UserInput.check(() -> {
-				collections.resolveDispute(((Number) disputeId).longValue(), actor(execution, null),
+				disputes.resolveDispute(((Number) disputeId).longValue(), actor(execution, null),
 						"UPHELD".equals(resolution), text(execution, DISPUTE_NOTES));
 				return null;
 			});

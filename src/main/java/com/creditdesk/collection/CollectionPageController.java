@@ -29,10 +29,13 @@ class CollectionPageController {
 
 	private final CollectionService collections;
 
+	private final CollectionQueries queries;
+
 	private final CustomerService customers;
 
-	CollectionPageController(CollectionService collections, CustomerService customers) {
+	CollectionPageController(CollectionService collections, CollectionQueries queries, CustomerService customers) {
 		this.collections = collections;
+		this.queries = queries;
 		this.customers = customers;
 	}
 
@@ -47,11 +50,11 @@ class CollectionPageController {
 		Customer customer = null;
 		if (customerId != null) {
 			customer = customers.visibleTo(customerId, user);
-			shown = collections.casesOf(customerId);
+			shown = queries.casesOf(customerId);
 			model.addAttribute("title", "催收案件 Collection cases · " + customer.getName());
 		}
 		else {
-			shown = collections.cases(status);
+			shown = queries.cases(status);
 			model.addAttribute("title", "催收案件 Collection cases");
 		}
 		List<CaseRow> rows = new ArrayList<>();
@@ -73,11 +76,11 @@ class CollectionPageController {
 		CollectionCase c = collections.get(caseId);
 		model.addAttribute("c", c);
 		model.addAttribute("customer", customers.visibleTo(c.getCustomerId(), CurrentUser.get()));
-		model.addAttribute("history", collections.historyOf(caseId));
-		model.addAttribute("documents", collections.documentsOf(caseId));
-		WriteOff writeOff = collections.writeOffOf(caseId).orElse(null);
+		model.addAttribute("history", queries.historyOf(caseId));
+		model.addAttribute("documents", queries.documentsOf(caseId));
+		WriteOff writeOff = queries.writeOffOf(caseId).orElse(null);
 		model.addAttribute("writeOff", writeOff);
-		model.addAttribute("liabilities", writeOff == null ? List.of() : collections.liabilitiesOf(writeOff.getId()));
+		model.addAttribute("liabilities", writeOff == null ? List.of() : queries.liabilitiesOf(writeOff.getId()));
 		return "collection-case";
 	}
 
@@ -98,7 +101,7 @@ class CollectionPageController {
 	@GetMapping(path = "/reports/liabilities", produces = "text/html")
 	String liabilities(Model model) {
 		CurrentUser user = CurrentUser.get();
-		List<BadDebtLiability> all = collections.liabilities(user.seesAllCustomers() ? null : user.id());
+		List<BadDebtLiability> all = queries.liabilities(user.seesAllCustomers() ? null : user.id());
 		Map<String, PersonTotal> totals = new TreeMap<>();
 		for (BadDebtLiability l : all) {
 			totals.merge(l.getPerson(), new PersonTotal(l.getPerson(), BigDecimal.ZERO, BigDecimal.ZERO).plus(l),

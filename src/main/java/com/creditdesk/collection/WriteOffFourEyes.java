@@ -14,8 +14,11 @@ class WriteOffFourEyes implements FourEyesRule {
 
 	private final CollectionService collections;
 
-	WriteOffFourEyes(CollectionService collections) {
+	private final WriteOffService writeOffs;
+
+	WriteOffFourEyes(CollectionService collections, WriteOffService writeOffs) {
 		this.collections = collections;
+		this.writeOffs = writeOffs;
 	}
 
 	@Override
@@ -26,7 +29,7 @@ class WriteOffFourEyes implements FourEyesRule {
 	@Override
 	public void check(VariableScope task, String userId) {
 		if (task.getVariable(OverdueCollectionProcess.CASE_ID) instanceof Number id) {
-			collections.checkMayApproveWriteOff(collections.get(id.longValue()), userId);
+			writeOffs.checkMayApproveWriteOff(collections.get(id.longValue()), userId);
 		}
 	}
 

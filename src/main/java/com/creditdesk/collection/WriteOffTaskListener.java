@@ -20,8 +20,11 @@ class WriteOffTaskListener implements TaskListener {
 
 	private final CollectionService collections;
 
-	WriteOffTaskListener(CollectionService collections) {
+	private final WriteOffService writeOffs;
+
+	WriteOffTaskListener(CollectionService collections, WriteOffService writeOffs) {
 		this.collections = collections;
+		this.writeOffs = writeOffs;
 	}
 
 	@Override
@@ -38,7 +41,7 @@ class WriteOffTaskListener implements TaskListener {
 			return;
 		}
 		try {
-			collections.checkMayApproveWriteOff(collections.get(OverdueCollectionProcess.caseId(task)), user);
+			writeOffs.checkMayApproveWriteOff(collections.get(OverdueCollectionProcess.caseId(task)), user);
 		}
 		catch (FourEyesViolation e) {
 			throw new AuthorizationException(e.getMessage());

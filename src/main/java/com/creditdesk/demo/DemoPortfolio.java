@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.creditdesk.collection.CollectionDetection;
+import com.creditdesk.collection.CollectionRecords;
 import com.creditdesk.collection.CollectionService;
+import com.creditdesk.collection.DisputeService;
 import com.creditdesk.collection.OverdueCollectionProcess;
 import com.creditdesk.customer.CreditCode;
 import com.creditdesk.customer.Customer;
@@ -102,6 +104,10 @@ class DemoPortfolio implements HealthIndicator {
 
 	private final CollectionService collections;
 
+	private final CollectionRecords records;
+
+	private final DisputeService disputes;
+
 	private final RuntimeService runtime;
 
 	private final FormService forms;
@@ -117,7 +123,7 @@ class DemoPortfolio implements HealthIndicator {
 	private final KeyAccounts keyAccounts;
 
 	DemoPortfolio(CustomerRepository customers, LedgerService ledger, CollectionDetection detection,
-			CollectionService collections, RuntimeService runtime, FormService forms, TaskService tasks,
+			CollectionService collections, CollectionRecords records, DisputeService disputes, RuntimeService runtime, FormService forms, TaskService tasks,
 			RepositoryService repository, IdentityService identity, TransactionTemplate transaction,
 			KeyAccounts keyAccounts) {
 		this.keyAccounts = keyAccounts;
@@ -125,6 +131,8 @@ class DemoPortfolio implements HealthIndicator {
 		this.ledger = ledger;
 		this.detection = detection;
 		this.collections = collections;
+		this.records = records;
+		this.disputes = disputes;
 		this.runtime = runtime;
 		this.forms = forms;
 		this.tasks = tasks;
@@ -328,7 +336,7 @@ class DemoPortfolio implements HealthIndicator {
 			if (invoice != null) {
 				String rep = portfolio.get(DISPUTE).getResponsibleRep();
 				as(rep, () -> {
-					collections.raiseDispute(caseId, invoice,
+					disputes.raiseDispute(caseId, invoice,
 							"客户称到货数量短少两箱 The customer says two cartons were missing on delivery", rep, today);
 				});
 			}
@@ -341,7 +349,7 @@ class DemoPortfolio implements HealthIndicator {
 					Map.of("writeOffDecision", "APPROVE", "writeOffComment", "同意核销 Write-off approved")));
 		});
 		caseOf(portfolio.get(VANISHED)).ifPresent(caseId -> as(portfolio.get(VANISHED).getResponsibleRep(),
-				() -> collections.reportVanished(caseId, portfolio.get(VANISHED).getResponsibleRep(),
+				() -> records.reportVanished(caseId, portfolio.get(VANISHED).getResponsibleRep(),
 						"电话停机，办公地址已人去楼空 Phone disconnected, office empty")));
 	}
 

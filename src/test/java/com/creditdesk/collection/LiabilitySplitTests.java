@@ -60,7 +60,7 @@ class LiabilitySplitTests {
 		assertThat(split.shares()).extracting(share -> share.person() + " " + share.amount().toPlainString())
 			.containsExactly("ben 500.00");
 		assertThat(split.coveredWithoutApprover()).isEqualByComparingTo("5000.00");
-		assertThat(CollectionService.splitText(split)).contains("No approving credit decision is on record for CNY 5,000.00");
+		assertThat(WriteOffService.splitText(split)).contains("No approving credit decision is on record for CNY 5,000.00");
 	}
 
 	@Test

@@ -55,6 +55,12 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	CollectionService collections;
 
 	@Autowired
+	CollectionQueries queries;
+
+	@Autowired
+	DisputeService disputes;
+
+	@Autowired
 	CustomerRepository customers;
 
 	@Autowired
@@ -94,7 +100,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	}
 
 	private CollectionCase collectionCase(long customerId) {
-		return collections.casesOf(customerId).get(0);
+		return queries.casesOf(customerId).get(0);
 	}
 
 	private List<Task> tasks(long customerId) {
@@ -119,7 +125,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 	}
 
 	private List<String> actions(long customerId) {
-		return collections.actionsOf(collectionCase(customerId).getId()).stream().map(CollectionAction::getAction).toList();
+		return queries.actionsOf(collectionCase(customerId).getId()).stream().map(CollectionAction::getAction).toList();
 	}
 
 	private static void moveTo(LocalDate day) {
@@ -183,7 +189,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(opened.getStage()).isEqualTo(CollectionStage.CREDIT_HOLD);
 		assertThat(opened.getDaysPastDue()).isEqualTo(40);
 		assertThat(actions(customerId)).containsExactly("REMINDER", "DUNNING_LETTER", "CREDIT_HOLD");
-		CollectionDocument letter = collections.documentsOf(opened.getId()).get(0);
+		CollectionDocument letter = queries.documentsOf(opened.getId()).get(0);
 		assertThat(letter.getContent()).contains("INV-40", "CNY 120,000.00", ">40<", "逾期");
 		assertThat(customers.findById(customerId).orElseThrow().getStatus()).isEqualTo(CustomerStatus.CREDIT_HOLD);
 		assertThat(creditCheck(customerId, "SO-HOLD")).isEqualTo(CreditCheckOutcome.CASH_ONLY);
@@ -194,7 +200,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
 			.processInstanceBusinessKey(key(customerId)).count()).isEqualTo(1);
 		assertThat(tasks(customerId)).hasSize(3);
-		assertThat(collections.documentsOf(opened.getId())).hasSize(1);
+		assertThat(queries.documentsOf(opened.getId())).hasSize(1);
 
 		pay(customerId, "PAY-FULL", 120_000);
 
@@ -257,7 +263,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 		moveTo(start.plusDays(9));
 		pay(customerId, "PAY-PROMISE", 30_000, "INV-P1");
-		assertThat(collections.promisesOf(collectionCase(customerId).getId()).get(0).getStatus())
+		assertThat(queries.promisesOf(collectionCase(customerId).getId()).get(0).getStatus())
 			.isEqualTo(PaymentPromise.Status.KEPT);
 		CollectionCase afterPayment = collectionCase(customerId);
 		assertThat(afterPayment.isOpen()).isTrue();
@@ -281,7 +287,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 		dailyCheckOn(customerId, start.plusDays(9)); // day 11 past due, promise broken
 		CollectionCase escalated = collectionCase(customerId);
-		assertThat(collections.promisesOf(escalated.getId()).get(0).getStatus()).isEqualTo(PaymentPromise.Status.BROKEN);
+		assertThat(queries.promisesOf(escalated.getId()).get(0).getStatus()).isEqualTo(PaymentPromise.Status.BROKEN);
 		assertThat(escalated.getEscalation()).isEqualTo(1);
 		assertThat(escalated.getStage()).as("day 11 is the reminder stage, raised by one").isEqualTo(CollectionStage.DUNNING_LETTER);
 		assertThat(actions(customerId)).containsExactly("REMINDER", "DUNNING_LETTER");
@@ -328,7 +334,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(deliverFollowUps()).contains("ReceivablesSettled customer " + customerId);
 
 		assertThat(collectionCase(customerId).getStatus()).isEqualTo(CollectionCase.Status.SETTLED);
-		assertThat(collections.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
+		assertThat(queries.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
 			.contains("OPENED", "REMINDER", "SETTLED");
 	}
 
@@ -350,7 +356,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 		CollectionCase closed = collectionCase(customerId);
 		assertThat(closed.getStatus()).isEqualTo(CollectionCase.Status.WRITTEN_OFF);
-		WriteOff writeOff = collections.writeOffOf(closed.getId()).orElseThrow();
+		WriteOff writeOff = queries.writeOffOf(closed.getId()).orElseThrow();
 		assertThat(writeOff.getApprovedBy()).isEqualTo("erik");
 		assertThat(writeOff.getProposedBy()).isEqualTo("ana");
 		assertThat(writeOff.getTotalAmount()).isEqualByComparingTo("25000");
@@ -409,7 +415,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		Task approval = task(customerId, "UserTask_ApproveWriteOff");
 		assertThat(engine.getTaskService().getVariable(approval.getId(), "writeOffReason").toString()).contains("erik");
 		complete("gina", approval, Map.of("writeOffDecision", "APPROVE", "writeOffComment", "Agreed."));
-		WriteOff writeOff = collections.writeOffOf(collectionCase(customerId).getId()).orElseThrow();
+		WriteOff writeOff = queries.writeOffOf(collectionCase(customerId).getId()).orElseThrow();
 		assertThat(writeOff.getProposedBy()).isEqualTo("erik");
 		assertThat(writeOff.getReason()).contains("Warehouse sold, no assets left.");
 	}
@@ -427,8 +433,8 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 		assertThat(approvalsOpen(customerId)).as("the pending proposal is withdrawn").isZero();
 		assertThat(collectionCase(customerId).isOpen()).isTrue();
-		assertThat(collections.writeOffOf(collectionCase(customerId).getId())).isEmpty();
-		assertThat(collections.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
+		assertThat(queries.writeOffOf(collectionCase(customerId).getId())).isEmpty();
+		assertThat(queries.historyOf(collectionCase(customerId).getId())).extracting(CollectionEvent::getKind)
 			.contains("WRITE_OFF_PROPOSAL_WITHDRAWN");
 		assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
 			.processInstanceId(caseProcess(customerId).getId()).activityId("EndEvent_WriteOffProposalWithdrawn").count())
@@ -469,7 +475,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		complete("erik", task(customerId, "UserTask_DecideCollectionAction"), Map.of("collectionAction", "PAYMENT_PLAN",
 				"planInstalments", 3, "planFirstDueDate", start.plusDays(10).toString()));
 		CollectionCase planned = collectionCase(customerId);
-		assertThat(collections.planOf(planned.getId())).extracting(Instalment::getAmount)
+		assertThat(queries.planOf(planned.getId())).extracting(Instalment::getAmount)
 			.usingElementComparator(BigDecimal::compareTo)
 			.containsExactly(new BigDecimal("30000"), new BigDecimal("30000"), new BigDecimal("30000"));
 
@@ -480,7 +486,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 		// the 2nd instalment's date plus 3 days' grace has passed unpaid
 		dailyCheckOn(customerId, start.plusDays(10).plusMonths(1).plusDays(4));
-		assertThat(collections.planOf(planned.getId())).extracting(Instalment::getStatus)
+		assertThat(queries.planOf(planned.getId())).extracting(Instalment::getStatus)
 			.containsExactly(Instalment.Status.PAID, Instalment.Status.MISSED, Instalment.Status.DUE);
 		assertThat(actions(customerId)).endsWith("WRITE_OFF_PROPOSAL");
 		assertThat(task(customerId, "UserTask_ApproveWriteOff")).isNotNull();
@@ -495,7 +501,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(collectionCase(customerId).getStage()).isEqualTo(CollectionStage.DUNNING_LETTER);
 		long caseId = collectionCase(customerId).getId();
 
-		collections.raiseDispute(caseId, "INV-D1", "Goods arrived damaged.", "ana", start);
+		disputes.raiseDispute(caseId, "INV-D1", "Goods arrived damaged.", "ana", start);
 		assertThat(deliverFollowUps()).contains("DisputeRaised collection case " + caseId);
 
 		Task resolve = task(customerId, "UserTask_ResolveDispute");
@@ -535,7 +541,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThatThrownBy(() -> complete("ana", reminder, Map.of("contactOutcome", "Phone call: reached the customer",
 				"promiseToPay", true, "promisedDate", start.minusDays(1).toString(), "promisedAmount", 10_000)))
 			.hasMessageContaining("The promised payment date must be today or later");
-		assertThat(collections.promisesOf(collectionCase(customerId).getId())).isEmpty();
+		assertThat(queries.promisesOf(collectionCase(customerId).getId())).isEmpty();
 		assertThat(task(customerId, "UserTask_RemindCustomer").getId()).isEqualTo(reminder.getId());
 	}
 
@@ -560,12 +566,12 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		detection.run(start);
 		complete("erik", task(customerId, "UserTask_ApproveWriteOff"), Map.of("writeOffDecision", "APPROVE"));
 
-		WriteOff writeOff = collections.writeOffOf(collectionCase(customerId).getId()).orElseThrow();
+		WriteOff writeOff = queries.writeOffOf(collectionCase(customerId).getId()).orElseThrow();
 		assertThat(writeOff.getTotalAmount()).isEqualByComparingTo("140000");
 		assertThat(writeOff.getCoveredAmount()).isEqualByComparingTo("100000");
 		assertThat(writeOff.getUncoveredAmount()).isEqualByComparingTo("40000");
 		assertThat(writeOff.getCompanyAmount()).isEqualByComparingTo("85000");
-		List<BadDebtLiability> shares = collections.liabilitiesOf(writeOff.getId());
+		List<BadDebtLiability> shares = queries.liabilitiesOf(writeOff.getId());
 		assertThat(shares).extracting(l -> l.getPerson() + " " + l.getBasis() + " " + l.getInvoiceNumber() + " "
 				+ l.getAmount().toPlainString())
 			.containsExactlyInAnyOrder("ana COVERED_REP_SHARE INV-W1 8000.00", "clara COVERED_APPROVER_SHARE INV-W1 4000.00",
