@@ -20,7 +20,7 @@ class ModularityTests {
 	private static final ApplicationModules MODULES = ApplicationModules.of(CreditDeskApplication.class);
 
 	private static final List<String> CAPABILITIES = List.of("approval", "collection", "customer", "demo", "identity",
-			"investigation", "policy", "receivable", "report", "review", "system");
+			"investigation", "policy", "receivable", "report", "review", "scoring", "system");
 
 	@Test
 	void capabilitiesRespectTheirBoundaries() {

@@ -15,7 +15,7 @@ import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
-import com.creditdesk.investigation.ScoreExplanation;
+import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.receivable.Overdues;
 import com.creditdesk.receivable.Overdues.OverdueItem;
 import com.creditdesk.system.BusinessClock;

@@ -21,6 +21,12 @@ import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.creditdesk.scoring.ScoredFile;
+import com.creditdesk.scoring.FinancialRatios;
+import com.creditdesk.scoring.QualitativeItem;
+import com.creditdesk.scoring.Rating;
+import com.creditdesk.scoring.FinancialStatement;
+
 /**
  * A customer's credit file (客户信用状况调查表): the figures and ratings of one investigation, the ratios computed
  * from them, the scorecard's result and which decision versions produced it, the bank's answer and the rep's
@@ -28,7 +34,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "credit_file")
-public class CreditFile {
+public class CreditFile implements ScoredFile {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.creditdesk.scoring.FinancialRatios;
+import com.creditdesk.scoring.ScoreExplanation;
+import com.creditdesk.scoring.QualitativeItem;
+import com.creditdesk.scoring.Rating;
+import com.creditdesk.scoring.FinancialStatement;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.creditdesk.scoring.FinancialRatios;
+import com.creditdesk.scoring.RatioBenchmark;
 import com.creditdesk.system.Money;
 
 /**

@@ -6,6 +6,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import com.creditdesk.scoring.RatioBenchmark;
+import com.creditdesk.scoring.QualitativeItem;
+import com.creditdesk.scoring.Rating;
+import com.creditdesk.scoring.FinancialStatement;
 import com.creditdesk.customer.CustomerFacts;
 import com.creditdesk.system.Money;
 

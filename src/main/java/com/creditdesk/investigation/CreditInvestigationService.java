@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.creditdesk.scoring.FinancialRatioCalculator;
+import com.creditdesk.scoring.FinancialRatios;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 

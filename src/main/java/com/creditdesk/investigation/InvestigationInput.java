@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.creditdesk.scoring.FinancialRatioCalculator;
+import com.creditdesk.scoring.QualitativeItem;
+import com.creditdesk.scoring.Rating;
+import com.creditdesk.scoring.FinancialStatement;
 import com.creditdesk.system.Inputs;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;

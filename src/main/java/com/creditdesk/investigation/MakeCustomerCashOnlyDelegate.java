@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.scoring.FinancialRatios;
 import com.creditdesk.system.Money;
 
 /**

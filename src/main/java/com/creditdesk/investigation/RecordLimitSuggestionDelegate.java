@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Money;
 

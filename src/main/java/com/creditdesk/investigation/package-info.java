@@ -1,7 +1,8 @@
 /**
- * Credit files: statements, ratios, ratings, the scorecard and its explanation, policy exceptions.
+ * Credit files (the investigation and the re-evaluation record theirs here), the scorecard call, bank inquiry,
+ * policy exceptions. The ratios, ratings and the score explanation live in scoring.
  * <p>
- * Allowed dependencies (verified by {@code ModularityTests}): customer, identity, system.
+ * Allowed dependencies (verified by {@code ModularityTests}): customer, identity, scoring, system.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "scoring", "system" })
 package com.creditdesk.investigation;

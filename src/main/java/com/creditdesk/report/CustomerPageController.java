@@ -16,7 +16,7 @@ import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationService;
-import com.creditdesk.investigation.ScoreExplanation;
+import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.HtmlPage;
 

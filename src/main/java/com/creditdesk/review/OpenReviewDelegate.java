@@ -16,7 +16,7 @@ import com.creditdesk.investigation.CreditFile;
 import com.creditdesk.investigation.CreditFileSummary;
 import com.creditdesk.investigation.CreditInvestigationProcess;
 import com.creditdesk.investigation.CreditInvestigationService;
-import com.creditdesk.investigation.FinancialStatement;
+import com.creditdesk.scoring.FinancialStatement;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SystemActions;

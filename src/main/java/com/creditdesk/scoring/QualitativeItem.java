@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 /**
  * The twelve qualitative items of the credit investigation form (客户信用状况调查表), each rated 1 to 5.

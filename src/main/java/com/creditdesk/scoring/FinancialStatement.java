@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 import java.math.BigDecimal;
 

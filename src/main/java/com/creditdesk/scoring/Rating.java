@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -12,45 +12,45 @@ public enum RatioBenchmark {
 
 	QUICK_RATIO("Quick ratio 速动比率", "1 : 1") {
 		@Override
-		boolean meets(BigDecimal value) {
+		public boolean meets(BigDecimal value) {
 			return value.compareTo(BigDecimal.ONE) >= 0;
 		}
 
 		@Override
-		String format(BigDecimal value) {
+		public String format(BigDecimal value) {
 			return number(value, "0.00##") + " : 1";
 		}
 	},
 	DEBT_TO_ASSET("Debt-to-asset ratio 资产负债率", "about 50 % or less") {
 		@Override
-		boolean meets(BigDecimal value) {
+		public boolean meets(BigDecimal value) {
 			return value.compareTo(new BigDecimal("0.50")) <= 0;
 		}
 
 		@Override
-		String format(BigDecimal value) {
+		public String format(BigDecimal value) {
 			return percent(value);
 		}
 	},
 	ASSET_TURNOVER("Total asset turnover 总资产周转率", "about 4 to 5 times") {
 		@Override
-		boolean meets(BigDecimal value) {
+		public boolean meets(BigDecimal value) {
 			return value.compareTo(BigDecimal.valueOf(4)) >= 0;
 		}
 
 		@Override
-		String format(BigDecimal value) {
+		public String format(BigDecimal value) {
 			return number(value, "0.00##") + " times";
 		}
 	},
 	NET_PROFIT_MARGIN("Net profit margin 销售净利率", "about 15 %") {
 		@Override
-		boolean meets(BigDecimal value) {
+		public boolean meets(BigDecimal value) {
 			return value.compareTo(new BigDecimal("0.15")) >= 0;
 		}
 
 		@Override
-		String format(BigDecimal value) {
+		public String format(BigDecimal value) {
 			return percent(value);
 		}
 	};
@@ -64,9 +64,9 @@ public enum RatioBenchmark {
 		this.benchmark = benchmark;
 	}
 
-	abstract boolean meets(BigDecimal value);
+	public abstract boolean meets(BigDecimal value);
 
-	abstract String format(BigDecimal value);
+	public abstract String format(BigDecimal value);
 
 	public String label() {
 		return label;

@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -131,12 +131,12 @@ public class ScoreExplanation {
 	}
 
 	/** The explanation of a scored credit file (its ratios, ratings and the decisions that scored it). */
-	public Explanation explain(CreditFile file) {
+	public Explanation explain(ScoredFile file) {
 		return explain(file, file.getDecisionVersions() == null ? "" : file.getDecisionVersions());
 	}
 
-	/** As {@link #explain(CreditFile)}, with the decisions named in {@code versions} (none named: the latest). */
-	Explanation explain(CreditFile file, String versions) {
+	/** As {@link #explain(ScoredFile)}, with the decisions named in {@code versions} (none named: the latest). */
+	Explanation explain(ScoredFile file, String versions) {
 		if (file.getCreditScore() == null || file.getRatios().quickRatio() == null) {
 			throw new IllegalStateException("credit file " + file.getId() + " is not scored yet");
 		}
@@ -265,7 +265,7 @@ public class ScoreExplanation {
 		}
 	}
 
-	private BigDecimal suggestedLimit(String versions, CreditFile file, String grade) {
+	private BigDecimal suggestedLimit(String versions, ScoredFile file, String grade) {
 		Parsed limit = decision(LIMIT, versions);
 		Object result = dmn.evaluateDecision(limit.decision(), Variables.createVariables()
 			.putValue("creditGrade", grade)

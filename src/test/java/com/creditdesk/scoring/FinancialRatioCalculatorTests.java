@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.creditdesk.investigation;
+package com.creditdesk.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.creditdesk.investigation.CreditFile;
+import com.creditdesk.investigation.CreditInvestigationService;
 import com.creditdesk.support.InvestigationFixture;
 import com.creditdesk.support.ProcessTestBase;
 
