@@ -45,8 +45,8 @@ public class CollectionCase {
 	@Enumerated(EnumType.STRING)
 	private Status status;
 
-	@Enumerated(EnumType.STRING)
-	private CollectionStage stage;
+	/** A code of {@link CollectionStages} ({@code NONE} before the first assessment). */
+	private String stage;
 
 	/** Stages added by broken promises. */
 	private int escalation;
@@ -83,7 +83,7 @@ public class CollectionCase {
 		this.openCustomerId = customerId;
 		this.processInstanceId = processInstanceId;
 		this.status = Status.OPEN;
-		this.stage = CollectionStage.NONE;
+		this.stage = CollectionStages.NONE;
 		this.overdueAmount = BigDecimal.ZERO.setScale(2);
 		this.openedAt = Instant.now();
 	}
@@ -95,7 +95,7 @@ public class CollectionCase {
 		this.assessedAt = Instant.now();
 	}
 
-	void moveTo(CollectionStage stage) {
+	void moveTo(String stage) {
 		this.stage = stage;
 	}
 
@@ -142,7 +142,7 @@ public class CollectionCase {
 		return status;
 	}
 
-	public CollectionStage getStage() {
+	public String getStage() {
 		return stage;
 	}
 

@@ -48,6 +48,8 @@ class CollectionController {
 
 	private final CollectionQueries queries;
 
+	private final CollectionStages stages;
+
 	private final CollectionRecords records;
 
 	private final DisputeService disputes;
@@ -57,7 +59,8 @@ class CollectionController {
 	private final CustomerService customers;
 
 	CollectionController(CollectionService collections, CollectionQueries queries, CollectionRecords records,
-			DisputeService disputes, CollectionDetection detection, CustomerService customers) {
+			DisputeService disputes, CollectionDetection detection, CustomerService customers, CollectionStages stages) {
+		this.stages = stages;
 		this.collections = collections;
 		this.queries = queries;
 		this.records = records;
@@ -76,7 +79,7 @@ class CollectionController {
 	}
 
 	record CaseSummary(long id, long customerId, String customerName, String responsibleRep, CollectionCase.Status status,
-			CollectionStage stage, String stageLabel, int daysPastDue, BigDecimal overdueAmount, LocalDate oldestDueDate,
+			String stage, String stageLabel, int daysPastDue, BigDecimal overdueAmount, LocalDate oldestDueDate,
 			Instant openedAt, Instant closedAt, String processInstanceId) {
 	}
 
@@ -99,9 +102,9 @@ class CollectionController {
 		return queries.casesOf(customerId).stream().map(c -> summary(c, customer)).toList();
 	}
 
-	private static CaseSummary summary(CollectionCase c, Customer customer) {
+	private CaseSummary summary(CollectionCase c, Customer customer) {
 		return new CaseSummary(c.getId(), c.getCustomerId(), customer.getName(), customer.getResponsibleRep(),
-				c.getStatus(), c.getStage(), c.getStage().label(), c.getDaysPastDue(), c.getOverdueAmount(),
+				c.getStatus(), c.getStage(), stages.name(c.getStage()), c.getDaysPastDue(), c.getOverdueAmount(),
 				c.getOldestDueDate(), c.getOpenedAt(), c.getClosedAt(), c.getProcessInstanceId());
 	}
 

@@ -67,19 +67,22 @@ class CollectionDelegates {
 	/** Task_ApplyCollectionStage. */
 	@Bean
 	JavaDelegate applyCollectionStageDelegate(CollectionService collections, CollectionQueries queries,
-			WriteOffService writeOffs) {
+			WriteOffService writeOffs, CollectionStages stages) {
 		return execution -> {
 			long caseId = caseId(execution);
-			CollectionStage policy = CollectionStage.valueOf(text(execution, DMN_STAGE));
+			String policy = text(execution, DMN_STAGE);
 			CollectionService.StageOutcome outcome = collections.applyStage(caseId, policy,
 					flag(execution, "escalationPaused"), BusinessClock.today());
-			execution.setVariable(STAGE, outcome.stage().name());
-			execution.setVariable(STAGE_TEXT, outcome.stage().label());
+			execution.setVariable(STAGE, outcome.stage());
+			execution.setVariable(STAGE_TEXT, stages.name(outcome.stage()));
 			execution.setVariable(OPEN_REMINDER, outcome.reminder());
 			execution.setVariable(OPEN_LETTER, outcome.letter());
 			execution.setVariable(OPEN_MANAGEMENT_CONTACT, outcome.managementContact());
 			execution.setVariable(OPEN_DECISION, outcome.regionalDecision());
 			execution.setVariable(OPEN_WRITE_OFF, outcome.writeOffApproval());
+			// the stage tasks of the stages reached now (UserTask_WorkStageTask, one per stage code)
+			execution.setVariable(STAGE_TASKS, String.join(",", outcome.stageTasks()));
+			execution.setVariable(OPEN_STAGE_TASKS, !outcome.stageTasks().isEmpty());
 			if (outcome.letterId() != null) {
 				execution.setVariable(LETTER_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId() + "/pdf");
 				execution.setVariable(LETTER_HTML_URL, "/api/collections/" + caseId + "/documents/" + outcome.letterId());
@@ -134,6 +137,20 @@ class CollectionDelegates {
 			execution.removeVariable(PROMISE_TO_PAY);
 			execution.removeVariable(CUSTOMER_UNREACHABLE);
 			execution.removeVariable(CONTACT_NOTES);
+		};
+	}
+
+	/** Task_RecordStageTask: what the person did at a stage task, on the case's history. */
+	@Bean
+	JavaDelegate recordStageTaskDelegate(CollectionRecords records) {
+		return execution -> {
+			String notes = text(execution, STAGE_TASK_NOTES);
+			UserInput.check(() -> {
+				records.recordStageTask(caseId(execution), text(execution, STAGE_TASK),
+						actor(execution, text(execution, RESPONSIBLE_REP)), notes);
+				return null;
+			});
+			execution.removeVariable(STAGE_TASK_NOTES); // the next stage task's form starts empty
 		};
 	}
 

@@ -32,7 +32,10 @@ class CollectionQueries {
 
 	private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-	CollectionQueries(CollectionCaseRepository cases, CollectionActionRepository actions, CollectionEventRepository history, PaymentPromiseRepository promises, InstalmentRepository instalments, DisputeRepository disputes, CollectionDocumentRepository documents, WriteOffRepository writeOffs, BadDebtLiabilityRepository liabilities, com.fasterxml.jackson.databind.ObjectMapper json) {
+	CollectionQueries(CollectionCaseRepository cases, CollectionActionRepository actions,
+			CollectionEventRepository history, PaymentPromiseRepository promises, InstalmentRepository instalments,
+			DisputeRepository disputes, CollectionDocumentRepository documents, WriteOffRepository writeOffs,
+			BadDebtLiabilityRepository liabilities, com.fasterxml.jackson.databind.ObjectMapper json) {
 		this.cases = cases;
 		this.actions = actions;
 		this.history = history;

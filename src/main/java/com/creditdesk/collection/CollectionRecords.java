@@ -31,7 +31,12 @@ public class CollectionRecords {
 
 	private final CollectionProperties properties;
 
-	CollectionRecords(CollectionService collections, PaymentPromiseRepository promises, InstalmentRepository instalments, CustomerService customers, CollectionProperties properties) {
+	private final CollectionStages stages;
+
+	CollectionRecords(CollectionService collections, PaymentPromiseRepository promises,
+			InstalmentRepository instalments, CustomerService customers, CollectionProperties properties,
+			CollectionStages stages) {
+		this.stages = stages;
 		this.collections = collections;
 		this.promises = promises;
 		this.instalments = instalments;
@@ -144,6 +149,17 @@ public class CollectionRecords {
 			text.append(' ').append(i).append(") ").append(Money.format(amount)).append(" by ").append(due).append(i == count ? "." : ";");
 		}
 		return text.toString();
+	}
+
+	/** What the person did at a stage task (a stage of action TASK): required, at most 1,500 characters. */
+	@Transactional
+	public void recordStageTask(long caseId, String stageCode, String user, String notes) {
+		collections.openCase(caseId);
+		if (notes == null || notes.isBlank() || notes.length() > 1500) {
+			String message = Messages.text("collection.stageTaskNotesMissing");
+			throw new InvalidRequestException(message, Map.of(OverdueCollectionProcess.STAGE_TASK_NOTES, message));
+		}
+		collections.log(caseId, "STAGE_TASK", stages.stage(stageCode).task() + ": " + notes.trim(), user);
 	}
 
 }

@@ -54,6 +54,8 @@ public class CollectionService {
 
 	private final CollectionProperties properties;
 
+	private final CollectionStages stages;
+
 	private final ApplicationEventPublisher events;
 
 	private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -61,8 +63,9 @@ public class CollectionService {
 	CollectionService(CollectionCaseRepository cases, CollectionActionRepository actions,
 			CollectionEventRepository history, PaymentPromiseRepository promises, InstalmentRepository instalments,
 			DisputeRepository disputes, CollectionDocumentRepository documents, Overdues overdues,
-			CustomerService customers, CollectionProperties properties, ApplicationEventPublisher events,
-			com.fasterxml.jackson.databind.ObjectMapper json) {
+			CustomerService customers, CollectionProperties properties, CollectionStages stages,
+			ApplicationEventPublisher events, com.fasterxml.jackson.databind.ObjectMapper json) {
+		this.stages = stages;
 		this.json = json;
 		this.cases = cases;
 		this.actions = actions;
@@ -193,9 +196,33 @@ public class CollectionService {
 		return state;
 	}
 
-	/** Which stage tasks to open now (each only the first time its stage is reached) and the case's stage. */
-	record StageOutcome(CollectionStage stage, boolean reminder, boolean letter, boolean managementContact,
-			boolean regionalDecision, boolean writeOffApproval, Long letterId) {
+	/**
+	 * The case's stage and what reaching it did now (each stage's action only the first time): the built-in actions
+	 * performed and the codes of the stage tasks to open.
+	 */
+	record StageOutcome(String stage, Set<CollectionStages.Action> performed, List<String> stageTasks, Long letterId) {
+
+		boolean reminder() {
+			return performed.contains(CollectionStages.Action.REMINDER);
+		}
+
+		boolean letter() {
+			return performed.contains(CollectionStages.Action.LETTER);
+		}
+
+		boolean managementContact() {
+			return performed.contains(CollectionStages.Action.CREDIT_HOLD);
+		}
+
+		/** A case first found at 90+ days goes to the write-off approval alone; a rejection opens the decision. */
+		boolean regionalDecision() {
+			return performed.contains(CollectionStages.Action.REGIONAL_DECISION) && !writeOffApproval();
+		}
+
+		boolean writeOffApproval() {
+			return performed.contains(CollectionStages.Action.WRITE_OFF);
+		}
+
 	}
 
 	/**
@@ -204,30 +231,31 @@ public class CollectionService {
 	 * the action table's unique key refuses a second one even from a concurrent run.
 	 */
 	@Transactional
-	StageOutcome applyStage(long caseId, CollectionStage policyStage, boolean paused, LocalDate today) {
+	StageOutcome applyStage(long caseId, String policyStage, boolean paused, LocalDate today) {
 		CollectionCase collectionCase = get(caseId);
-		CollectionStage target = paused ? collectionCase.getStage() : policyStage.raisedBy(collectionCase.getEscalation());
-		if (target == CollectionStage.NONE) {
-			// overdue, but every overdue item is disputed: hold the stage (a new case starts at the reminder)
-			target = collectionCase.getStage() == CollectionStage.NONE ? CollectionStage.REMINDER : collectionCase.getStage();
+		String current = collectionCase.getStage();
+		String target = paused ? current : stages.raised(policyStage, collectionCase.getEscalation());
+		if (CollectionStages.NONE.equals(target)) {
+			// overdue, but every overdue item is disputed: hold the stage (a new case starts at the first stage)
+			target = CollectionStages.NONE.equals(current) ? stages.stages().get(0).code() : current;
 		}
-		if (target != collectionCase.getStage()) {
-			log(caseId, "STAGE", (collectionCase.getStage() == CollectionStage.NONE ? "Stage " : "Stage changed from "
-					+ collectionCase.getStage().label() + " to ") + target.label() + " (" + collectionCase.getDaysPastDue()
+		if (!target.equals(current)) {
+			log(caseId, "STAGE", (CollectionStages.NONE.equals(current) ? "Stage " : "Stage changed from "
+					+ stages.name(current) + " to ") + stages.name(target) + " (" + collectionCase.getDaysPastDue()
 					+ " days past due" + (collectionCase.getEscalation() > 0 ? ", escalated " + collectionCase.getEscalation()
 							+ " stage(s) for broken promises" : "") + ").", null);
 			collectionCase.moveTo(target);
 		}
-		EnumSet<CollectionStage> performed = EnumSet.noneOf(CollectionStage.class);
+		EnumSet<CollectionStages.Action> performed = EnumSet.noneOf(CollectionStages.Action.class);
+		List<String> stageTasks = new java.util.ArrayList<>();
 		Long letterId = null;
-		for (CollectionStage stage : CollectionStage.values()) {
-			if (stage == CollectionStage.NONE || stage.rank() > target.rank()
-					|| actions.existsByCaseIdAndAction(caseId, stage.name())) {
+		for (CollectionStages.Stage stage : stages.upTo(target)) {
+			if (actions.existsByCaseIdAndAction(caseId, stage.code())) {
 				continue;
 			}
-			String detail = switch (stage) {
+			String detail = switch (stage.action()) {
 				case REMINDER -> "Reminder task for " + customers.get(collectionCase.getCustomerId()).getResponsibleRep() + ".";
-				case DUNNING_LETTER -> {
+				case LETTER -> {
 					CollectionDocument letter = writeLetter(collectionCase, today);
 					letterId = letter.getId();
 					yield "Dunning letter " + letter.getFileName() + " over " + Money.format(letter.getTotalAmount()) + ".";
@@ -238,24 +266,25 @@ public class CollectionService {
 					yield "Credit hold placed; the direct-sales manager contacts the customer's management.";
 				}
 				case REGIONAL_DECISION -> "The regional manager decides the next collection step.";
-				case WRITE_OFF_PROPOSAL -> {
+				case TASK -> {
+					stageTasks.add(stage.code());
+					yield stage.task() + ": task for " + (stages.candidateGroup(stage.code()) == null
+							? customers.get(collectionCase.getCustomerId()).getResponsibleRep()
+							: stages.candidateGroup(stage.code())) + ".";
+				}
+				case WRITE_OFF -> {
 					String proposer = collectionCase.getVanishedReportedBy() != null ? collectionCase.getVanishedReportedBy()
 							: SYSTEM;
 					collectionCase.proposeWriteOff(proposer);
 					yield "Write-off proposed to the regional managers"
 							+ (SYSTEM.equals(proposer) ? " by policy." : " after " + proposer + " reported the customer vanished.");
 				}
-				default -> throw new IllegalStateException(stage.name());
 			};
-			actions.saveAndFlush(new CollectionAction(caseId, stage.name(), detail, null));
-			log(caseId, stage.name(), detail, null);
-			performed.add(stage);
+			actions.saveAndFlush(new CollectionAction(caseId, stage.code(), detail, null));
+			log(caseId, stage.code(), detail, null);
+			performed.add(stage.action());
 		}
-		return new StageOutcome(target, performed.contains(CollectionStage.REMINDER),
-				performed.contains(CollectionStage.DUNNING_LETTER), performed.contains(CollectionStage.CREDIT_HOLD),
-				// a case first found at 90+ days goes to the write-off approval alone; a rejection opens the decision
-				performed.contains(CollectionStage.REGIONAL_DECISION) && !performed.contains(CollectionStage.WRITE_OFF_PROPOSAL),
-				performed.contains(CollectionStage.WRITE_OFF_PROPOSAL), letterId);
+		return new StageOutcome(target, performed, stageTasks, letterId);
 	}
 
 	private CollectionDocument writeLetter(CollectionCase collectionCase, LocalDate today) {

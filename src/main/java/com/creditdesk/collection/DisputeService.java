@@ -27,7 +27,8 @@ public class DisputeService {
 
 	private final ApplicationEventPublisher events;
 
-	DisputeService(CollectionService collections, DisputeRepository disputes, Overdues overdues, ApplicationEventPublisher events) {
+	DisputeService(CollectionService collections, DisputeRepository disputes, Overdues overdues,
+			ApplicationEventPublisher events) {
 		this.collections = collections;
 		this.disputes = disputes;
 		this.overdues = overdues;

@@ -64,6 +64,19 @@ public final class OverdueCollectionProcess {
 	public static final String OPEN_MANAGEMENT_CONTACT = "openManagementContactTask";
 	public static final String OPEN_DECISION = "openRegionalDecisionTask";
 	public static final String OPEN_WRITE_OFF = "openWriteOffApprovalTask";
+
+	/** Whether stage tasks open now, and their stage codes (CollectionStages, action TASK). */
+	public static final String OPEN_STAGE_TASKS = "openStageTasks";
+
+	public static final String STAGE_TASKS = "stageTasks";
+
+	/** The stage code of one stage task (the multi-instance element variable). */
+	public static final String STAGE_TASK = "stageTask";
+
+	/** The person's record of what was done at a stage task. */
+	public static final String STAGE_TASK_NOTES = "stageTaskNotes";
+
+	public static final String STAGE_TASK_TEXT = "stageTaskText";
 	public static final String LETTER_URL = "dunningLetterUrl";
 	public static final String LETTER_HTML_URL = "dunningLetterHtmlUrl";
 	public static final String CASE_HISTORY_TEXT = "caseHistoryText";

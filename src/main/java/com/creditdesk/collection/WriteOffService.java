@@ -44,7 +44,9 @@ public class WriteOffService {
 
 	private final CollectionProperties properties;
 
-	WriteOffService(CollectionService collections, CollectionQueries queries, WriteOffRepository writeOffs, BadDebtLiabilityRepository liabilities, Overdues overdues, CustomerService customers, CreditDecisionService decisions, CollectionProperties properties) {
+	WriteOffService(CollectionService collections, CollectionQueries queries, WriteOffRepository writeOffs,
+			BadDebtLiabilityRepository liabilities, Overdues overdues, CustomerService customers,
+			CreditDecisionService decisions, CollectionProperties properties) {
 		this.collections = collections;
 		this.queries = queries;
 		this.writeOffs = writeOffs;

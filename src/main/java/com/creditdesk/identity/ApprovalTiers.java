@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import com.creditdesk.system.CodeNames;
+import com.creditdesk.system.DecisionVocabulary;
 
 /**
  * The approval tiers of the authority matrix, lowest first: the one table from which everything about a tier except
@@ -23,7 +24,7 @@ import com.creditdesk.system.CodeNames;
  * @param topEscalationGroup where the top tier's waiting approvals go (default {@code creditAdmins})
  */
 @ConfigurationProperties("creditdesk.authority")
-public record ApprovalTiers(List<Tier> tiers, String topEscalationGroup) implements CodeNames {
+public record ApprovalTiers(List<Tier> tiers, String topEscalationGroup) implements CodeNames, DecisionVocabulary {
 
 	/**
 	 * @param group the Camunda group that approves at this tier (letters and digits: Camunda's id rule)
@@ -93,6 +94,26 @@ public record ApprovalTiers(List<Tier> tiers, String topEscalationGroup) impleme
 		Map<String, String> names = new LinkedHashMap<>();
 		tiers.forEach(tier -> names.put(tier.group(), tier.name()));
 		return names;
+	}
+
+	@Override
+	public String decisionId() {
+		return "approval-authority";
+	}
+
+	@Override
+	public String output() {
+		return "approverGroup";
+	}
+
+	@Override
+	public Set<String> allowed() {
+		return new java.util.LinkedHashSet<>(groups());
+	}
+
+	@Override
+	public String source() {
+		return "creditdesk.authority.tiers";
 	}
 
 }

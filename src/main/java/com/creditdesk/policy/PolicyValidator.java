@@ -32,7 +32,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import com.creditdesk.identity.ApprovalTiers;
+import com.creditdesk.system.DecisionVocabulary;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -83,23 +83,21 @@ public class PolicyValidator {
 	/** Findings kept with a candidate: the first ones say what to fix. */
 	private static final int MAX_VIOLATIONS = 30;
 
-	/** The authority matrix's output naming who approves: it must be one of the approval tiers' groups. */
-	private static final String APPROVER_GROUP = "approverGroup";
 
 	private final DmnEngine dmn;
 
 	private final FeelEngine feel;
 
-	/** The approval tiers an authority matrix may route to; {@code null}: any group (a test without Spring). */
-	private final ApprovalTiers tiers;
+	/** The outputs whose values name something set up in a table (approval tiers, collection stages). */
+	private final List<DecisionVocabulary> vocabularies;
 
 	PolicyValidator() {
-		this(null);
+		this(List.of());
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
-	PolicyValidator(ApprovalTiers tiers) {
-		this.tiers = tiers;
+	PolicyValidator(List<DecisionVocabulary> vocabularies) {
+		this.vocabularies = List.copyOf(vocabularies);
 		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 			.createDefaultDmnEngineConfiguration();
 		this.dmn = configuration.buildEngine();
@@ -282,11 +280,16 @@ public class PolicyValidator {
 						violations.add(new Violation(decision.getId(), rule.getId(), column,
 								Messages.text("policy.cellUnreadable", text, failure)));
 					}
-					else if (APPROVER_GROUP.equals(output.getName()) && tiers != null) {
-						String group = text.trim().replaceAll("^\"|\"$", "");
-						if (tiers.tier(group).isEmpty()) {
-							violations.add(new Violation(decision.getId(), rule.getId(), column, Messages.text(
-									"policy.approverGroupUnknown", group, String.join(", ", tiers.groups()))));
+					else {
+						String value = text.trim();
+						for (DecisionVocabulary vocabulary : vocabularies) {
+							if (vocabulary.decisionId().equals(decision.getId()) && vocabulary.output().equals(output.getName())
+									&& value.matches("\"[^\"]*\"")
+									&& !vocabulary.allowed().contains(value.substring(1, value.length() - 1))) {
+								violations.add(new Violation(decision.getId(), rule.getId(), column,
+										Messages.text("policy.outputValueUnknown", value.substring(1, value.length() - 1),
+												output.getName(), vocabulary.source(), String.join(", ", vocabulary.allowed()))));
+							}
 						}
 					}
 				}

@@ -30,10 +30,8 @@ public class Labels {
 			// collection case status and stage
 			Map.entry("OPEN", "进行中 Open"), Map.entry("SETTLED", "已结清 Settled"),
 			Map.entry("WRITTEN_OFF", "已核销 Written off"), Map.entry("CANCELLED", "已取消 Cancelled"),
-			Map.entry("NONE", "未逾期 Not overdue"), Map.entry("REMINDER", "提醒付款 Reminder"),
-			Map.entry("DUNNING_LETTER", "催款函 Dunning letter"),
-			Map.entry("REGIONAL_DECISION", "地区经理决定 Regional decision"),
-			Map.entry("WRITE_OFF_PROPOSAL", "建议核销 Write-off proposal"),
+			// (the stages are named by their table, CollectionStages, through CodeNames)
+			Map.entry("NONE", "未逾期 Not overdue"),
 			// credit decisions and their steps
 			Map.entry("PENDING", "审批中 Pending"), Map.entry("APPROVED", "已批准 Approved"),
 			Map.entry("REDUCED", "核减批准 Reduced"), Map.entry("CAPPED", "按权限封顶 Capped by authority"),

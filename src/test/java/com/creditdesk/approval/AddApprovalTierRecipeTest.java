@@ -33,6 +33,8 @@ import com.creditdesk.system.Labels;
  * Tasklist filter, its name on the task, the escalation ladder and the authority follow from the table.
  */
 @TestPropertySource(properties = {
+		// an engine of its own name: engine-rest finds the shared test context's engine by the default name
+		"camunda.bpm.process-engine-name=recipe",
 		// step 1 of the recipe: the tier table (application.yaml) with one more row; a list is replaced as a whole
 		"creditdesk.authority.tiers[0].group=customerManagers", "creditdesk.authority.tiers[0].name=客户经理 Customer manager",
 		"creditdesk.authority.tiers[1].group=directSalesManagers",

@@ -186,7 +186,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(task(customerId, "UserTask_SendDunningLetter").getAssignee()).isEqualTo("ana");
 		assertThat(task(customerId, "UserTask_ContactCustomerManagement")).hasCandidateGroup("directSalesManagers");
 		CollectionCase opened = collectionCase(customerId);
-		assertThat(opened.getStage()).isEqualTo(CollectionStage.CREDIT_HOLD);
+		assertThat(opened.getStage()).isEqualTo("CREDIT_HOLD");
 		assertThat(opened.getDaysPastDue()).isEqualTo(40);
 		assertThat(actions(customerId)).containsExactly("REMINDER", "DUNNING_LETTER", "CREDIT_HOLD");
 		CollectionDocument letter = queries.documentsOf(opened.getId()).get(0);
@@ -218,7 +218,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		invoice(customerId, "INV-1", 50_000, 1);
 		detection.run(start);
 		assertThat(taskKeys(customerId)).containsExactly("UserTask_RemindCustomer");
-		assertThat(collectionCase(customerId).getStage()).isEqualTo(CollectionStage.REMINDER);
+		assertThat(collectionCase(customerId).getStage()).isEqualTo("REMINDER");
 
 		dailyCheckOn(customerId, start.plusDays(13)); // day 14
 		assertThat(actions(customerId)).containsExactly("REMINDER");
@@ -268,7 +268,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		CollectionCase afterPayment = collectionCase(customerId);
 		assertThat(afterPayment.isOpen()).isTrue();
 		assertThat(afterPayment.getDaysPastDue()).as("INV-P2 is the oldest overdue now").isEqualTo(12);
-		assertThat(afterPayment.getStage()).isEqualTo(CollectionStage.REMINDER);
+		assertThat(afterPayment.getStage()).isEqualTo("REMINDER");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey(CreditReevaluationProcess.KEY).processInstanceBusinessKey(key(customerId))
 			.count()).isZero();
@@ -289,7 +289,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		CollectionCase escalated = collectionCase(customerId);
 		assertThat(queries.promisesOf(escalated.getId()).get(0).getStatus()).isEqualTo(PaymentPromise.Status.BROKEN);
 		assertThat(escalated.getEscalation()).isEqualTo(1);
-		assertThat(escalated.getStage()).as("day 11 is the reminder stage, raised by one").isEqualTo(CollectionStage.DUNNING_LETTER);
+		assertThat(escalated.getStage()).as("day 11 is the reminder stage, raised by one").isEqualTo("DUNNING_LETTER");
 		assertThat(actions(customerId)).containsExactly("REMINDER", "DUNNING_LETTER");
 		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey(CreditReevaluationProcess.KEY).processInstanceBusinessKey(key(customerId))
@@ -305,13 +305,13 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		invoice(customerId, "INV-OLD", 60_000, 35);
 		invoice(customerId, "INV-NEW", 10_000, 5);
 		detection.run(start);
-		assertThat(collectionCase(customerId).getStage()).isEqualTo(CollectionStage.CREDIT_HOLD);
+		assertThat(collectionCase(customerId).getStage()).isEqualTo("CREDIT_HOLD");
 
 		pay(customerId, "PAY-OLD", 60_000, "INV-OLD");
 
 		CollectionCase reassessed = collectionCase(customerId);
 		assertThat(reassessed.isOpen()).isTrue();
-		assertThat(reassessed.getStage()).isEqualTo(CollectionStage.REMINDER);
+		assertThat(reassessed.getStage()).isEqualTo("REMINDER");
 		assertThat(reassessed.getDaysPastDue()).isEqualTo(5);
 		assertThat(reassessed.getOverdueAmount()).isEqualByComparingTo("10000");
 		assertThat(customers.findById(customerId).orElseThrow().getStatus()).isEqualTo(CustomerStatus.CREDIT_HOLD);
@@ -498,7 +498,7 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		invoice(customerId, "INV-D1", 15_000, 20);
 		invoice(customerId, "INV-D2", 5_000, 4);
 		detection.run(start);
-		assertThat(collectionCase(customerId).getStage()).isEqualTo(CollectionStage.DUNNING_LETTER);
+		assertThat(collectionCase(customerId).getStage()).isEqualTo("DUNNING_LETTER");
 		long caseId = collectionCase(customerId).getId();
 
 		disputes.raiseDispute(caseId, "INV-D1", "Goods arrived damaged.", "ana", start);
@@ -509,11 +509,11 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		assertThat(engine.getTaskService().getVariable(resolve.getId(), "disputeText").toString()).contains("INV-D1",
 				"Goods arrived damaged.");
 		assertThat(collectionCase(customerId).getDaysPastDue()).as("only INV-D2 counts").isEqualTo(4);
-		assertThat(collectionCase(customerId).getStage()).isEqualTo(CollectionStage.REMINDER);
+		assertThat(collectionCase(customerId).getStage()).isEqualTo("REMINDER");
 
 		complete("dora", resolve, Map.of("disputeResolution", "REJECTED", "disputeNotes", "Photos show intact goods."));
 		assertThat(collectionCase(customerId).getDaysPastDue()).isEqualTo(20);
-		assertThat(collectionCase(customerId).getStage()).isEqualTo(CollectionStage.DUNNING_LETTER);
+		assertThat(collectionCase(customerId).getStage()).isEqualTo("DUNNING_LETTER");
 		assertThat(actions(customerId)).as("the letter was not generated twice").containsExactly("REMINDER", "DUNNING_LETTER");
 	}
 
@@ -528,8 +528,8 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 		detection.run(start);
 
 		assertThat(collectionCase(keyAccount.getId()).getStage()).as("20 days: a manager, not a letter")
-			.isEqualTo(CollectionStage.CREDIT_HOLD);
-		assertThat(collectionCase(other.getId()).getStage()).isEqualTo(CollectionStage.DUNNING_LETTER);
+			.isEqualTo("CREDIT_HOLD");
+		assertThat(collectionCase(other.getId()).getStage()).isEqualTo("DUNNING_LETTER");
 	}
 
 	@Test
