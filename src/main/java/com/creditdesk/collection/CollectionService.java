@@ -27,6 +27,10 @@ import com.creditdesk.system.NotFoundException;
  * instalments paid or missed), performing each stage's action once, settling or cancelling it. What people record
  * is in {@link CollectionRecords}, disputes in {@link DisputeService}, the write-off in {@link WriteOffService}, what
  * is read in {@link CollectionQueries}.
+ * <p>
+ * Longer than 300 lines on purpose: it keeps the case's lifecycle and its stage engine (assessment of promises and
+ * plans, the once-only stage actions) together, because both change the case in one transaction; what people
+ * record, disputes, write-off and reads live in their own classes.
  */
 @Service
 public class CollectionService {

@@ -19,7 +19,11 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A customer of the distributor and its current credit standing (客户档案). */
+/** A customer of the distributor and its current credit standing (客户档案).
+ * <p>
+ * Longer than 300 lines on purpose: it is the customer entity: its state changes (limits, holds, key-account class,
+ * vanished) are methods that keep their invariants, and a third of it is accessors.
+ */
 @Entity
 @Table(name = "customer")
 @DynamicUpdate // a save writes the columns it changed: the morning's classification, written in bulk, stays

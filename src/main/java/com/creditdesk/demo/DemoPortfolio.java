@@ -56,6 +56,9 @@ import com.creditdesk.system.BusinessClock;
  * Seeding takes seconds (a thousand ledger postings and nine investigations), so it runs beside the started
  * application rather than before it: Tasklist and the login answer at once, and health (and readiness) say
  * OUT_OF_SERVICE until the portfolio is complete. Later starts find it and do nothing.
+ * <p>
+ * Longer than 300 lines on purpose: it is the demo data as one script, seeded through the services people use, so a
+ * reader sees the whole portfolio in one place.
  */
 @Component("demoPortfolio")
 @ConditionalOnProperty(name = "creditdesk.demo.portfolio", havingValue = "true")

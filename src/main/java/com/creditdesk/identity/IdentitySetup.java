@@ -36,6 +36,9 @@ import org.springframework.stereotype.Component;
  * Creates CreditDesk's groups, the administrator, the authorizations of each role and the shared Tasklist
  * filters when the engine starts. Idempotent: safe on every restart and on several nodes. In the demo profile
  * it also creates one demo user per role.
+ * <p>
+ * Longer than 300 lines on purpose: it is the idempotent set-up of everything identity-related (groups,
+ * authorizations, filters, demo users) as one readable list, run once per start.
  */
 @Component
 class IdentitySetup extends AbstractProcessEnginePlugin {

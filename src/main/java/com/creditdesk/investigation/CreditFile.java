@@ -31,6 +31,9 @@ import com.creditdesk.scoring.FinancialStatement;
  * A customer's credit file (客户信用状况调查表): the figures and ratings of one investigation, the ratios computed
  * from them, the scorecard's result and which decision versions produced it, the bank's answer and the rep's
  * application. Each investigation makes a new file; a file changes only while its investigation is in progress.
+ * <p>
+ * Longer than 300 lines on purpose: it is the credit-file entity (figures, ratios, ratings, score, decision
+ * versions, proposal); most of it is accessors.
  */
 @Entity
 @Table(name = "credit_file")

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * administrator (never the author) approves in the {@code policy-change} process, which then deploys that one
  * decision file as its new version. The processes' business rule tasks use the latest version from then on;
  * credit files already scored keep the versions recorded on them.
+ * <p>
+ * Longer than 300 lines on purpose: it is the workbench's one transaction boundary (save, simulate, propose,
+ * deploy, roll back), each step short.
  */
 @Service
 public class PolicyService {

@@ -36,6 +36,9 @@ import com.creditdesk.system.Money;
  * <li>policy exceptions: every customer's latest proposal checked by both;</li>
  * <li>key-account classes: every customer ranked by its last 12 months' credit sales, classed by both.</li>
  * </ul>
+ * <p>
+ * Longer than 300 lines on purpose: it simulates each of the six policy files on the portfolio with queries they
+ * share; one section per file.
  */
 @Component
 public class PolicySimulator {

@@ -51,6 +51,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * on the released file).</li>
  * </ol>
  * Findings name the decision, the rule and the column.
+ * <p>
+ * Longer than 300 lines on purpose: the validation is one pipeline (XML screen, contract, readable cells,
+ * vocabularies, test cases) whose steps report into one list of violations.
  */
 @Component
 public class PolicyValidator {

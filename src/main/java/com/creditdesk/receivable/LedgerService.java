@@ -29,6 +29,9 @@ import com.creditdesk.system.Money;
 /**
  * The receivables ledger: posts invoices, payments and credit notes, keeps each customer's exposure current, and
  * never posts the same document twice (re-sending one is answered "already posted").
+ * <p>
+ * Longer than 300 lines on purpose: invoices, payments, credit notes and their allocation are posted with the same
+ * idempotency and locking rules, which read best side by side.
  */
 @Service
 public class LedgerService {

@@ -40,6 +40,9 @@ import com.creditdesk.system.Money;
  * them, so a changed scorecard changes the explanation. Which rule gave which points comes from the engine's own
  * evaluation event (the matching rules), never from reading the numbers. The decisions are the versions that scored
  * the file (recorded on it), evaluated by a DMN engine of its own, so no decision history is written.
+ * <p>
+ * Longer than 300 lines on purpose: it evaluates the deployed scorecard item by item (ratios, ratings, next band,
+ * next grade's limit); the steps share the evaluation context and are read together.
  */
 @Service
 public class ScoreExplanation {
