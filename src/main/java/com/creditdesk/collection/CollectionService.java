@@ -60,8 +60,6 @@ public class CollectionService {
 
 	private final CollectionStages stages;
 
-	private final org.thymeleaf.ITemplateEngine templates;
-
 	private final ApplicationEventPublisher events;
 
 	private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -70,9 +68,7 @@ public class CollectionService {
 			CollectionEventRepository history, PaymentPromiseRepository promises, InstalmentRepository instalments,
 			DisputeRepository disputes, CollectionDocumentRepository documents, Overdues overdues,
 			CustomerService customers, CollectionProperties properties, CollectionStages stages,
-			ApplicationEventPublisher events, com.fasterxml.jackson.databind.ObjectMapper json,
-			org.thymeleaf.ITemplateEngine templates) {
-		this.templates = templates;
+			ApplicationEventPublisher events, com.fasterxml.jackson.databind.ObjectMapper json) {
 		this.stages = stages;
 		this.json = json;
 		this.cases = cases;
@@ -308,7 +304,7 @@ public class CollectionService {
 		}
 		return documents.saveAndFlush(new CollectionDocument(collectionCase.getId(), "DUNNING_LETTER",
 				"dunning-letter-" + customer.getCreditCode() + "-" + today, "text/html;charset=UTF-8",
-				DunningLetters.html(letter, templates), letter.total(), snapshot));
+				DunningLetters.html(letter), letter.total(), snapshot));
 	}
 
 	/** Nothing is overdue any more: the case ends and the hold it placed is lifted. */

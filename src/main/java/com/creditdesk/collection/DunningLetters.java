@@ -12,11 +12,8 @@ import static com.creditdesk.system.PdfDocuments.table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
+import org.springframework.web.util.HtmlUtils;
 
 import com.creditdesk.customer.Customer;
 import com.creditdesk.receivable.Overdues.OverdueItem;
@@ -82,11 +79,55 @@ final class DunningLetters {
 		});
 	}
 
-	/** The letter as an HTML page, from the template {@code templates/documents/dunning-letter.html}. */
-	static String html(Letter letter, ITemplateEngine templates) {
-		java.util.function.Function<BigDecimal, String> money = Money::format;
-		return templates.process("documents/dunning-letter",
-				new Context(Locale.SIMPLIFIED_CHINESE, Map.of("letter", letter, "money", money)));
+	static String html(Letter letter) {
+		StringBuilder rows = new StringBuilder();
+		for (OverdueItem item : letter.items()) {
+			rows.append("<tr><td>")
+				.append(esc(item.invoiceNumber()))
+				.append("</td><td>")
+				.append(item.invoiceDate())
+				.append("</td><td>")
+				.append(item.dueDate())
+				.append("</td><td class=\"n\">")
+				.append(Money.format(item.amount()))
+				.append("</td><td class=\"n\">")
+				.append(Money.format(item.openAmount()))
+				.append("</td><td class=\"n\">")
+				.append(item.daysOverdue())
+				.append("</td></tr>\n");
+		}
+		return """
+				<!DOCTYPE html>
+				<html lang="zh-CN"><head><meta charset="UTF-8">
+				<title>Dunning letter 催款函 – %1$s</title>
+				<style>
+				body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2cm;color:#222}
+				table{border-collapse:collapse;width:100%%;margin:1em 0}th,td{border:1px solid #999;padding:4px 6px}
+				th{background:#eee;text-align:left}.n{text-align:right}tfoot td{font-weight:bold}
+				@media print{body{margin:1cm}}
+				</style></head><body>
+				<p>%2$s</p>
+				<p><strong>%1$s</strong><br>Unified social credit code 统一社会信用代码: %3$s<br>%4$s</p>
+				<h1>Dunning letter 催款函 (statement of overdue account 逾期对账单)</h1>
+				<p>Collection case %5$d. According to our records, the following invoices are past due and unpaid
+				as of %2$s. 截至%2$s，贵司以下发票已逾期未付：</p>
+				<table><thead><tr><th>Invoice 发票号</th><th>Invoice date 开票日</th><th>Due date 到期日</th>
+				<th class="n">Amount 金额</th><th class="n">Open 未付</th><th class="n">Days overdue 逾期天数</th></tr></thead>
+				<tbody>
+				%6$s</tbody>
+				<tfoot><tr><td colspan="4">Total overdue 逾期合计</td><td class="n">%7$s</td><td></td></tr></tfoot></table>
+				<p>Please pay %7$s by <strong>%8$s</strong>, or contact your account manager %9$s if you believe
+				this statement is wrong. 请于%8$s前付清上述款项；如有异议，请联系客户经理。</p>
+				<p>Until the overdue amount is paid, further deliveries are made against cash or collateral only.
+				逾期款项结清前，后续发货须现款或提供担保。</p>
+				</body></html>
+				""".formatted(esc(letter.customerName()), letter.writtenOn(), esc(letter.creditCode()),
+				esc(letter.address() == null ? "" : letter.address()), letter.caseId(), rows, Money.format(letter.total()),
+				letter.payBy(), esc(letter.responsibleRep()));
+	}
+
+	private static String esc(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }
