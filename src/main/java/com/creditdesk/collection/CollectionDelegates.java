@@ -71,8 +71,11 @@ class CollectionDelegates {
 		return execution -> {
 			long caseId = caseId(execution);
 			String policy = text(execution, DMN_STAGE);
+			boolean stageTasksOpen = execution.getProcessEngineServices().getRepositoryService()
+				.getBpmnModelInstance(execution.getProcessDefinitionId())
+				.getModelElementById(STAGE_TASKS_SUBPROCESS) != null;
 			CollectionService.StageOutcome outcome = collections.applyStage(caseId, policy,
-					flag(execution, "escalationPaused"), BusinessClock.today());
+					flag(execution, "escalationPaused"), stageTasksOpen, BusinessClock.today());
 			execution.setVariable(STAGE, outcome.stage());
 			execution.setVariable(STAGE_TEXT, stages.name(outcome.stage()));
 			execution.setVariable(OPEN_REMINDER, outcome.reminder());

@@ -159,7 +159,8 @@ public class CollectionRecords {
 			String message = Messages.text("collection.stageTaskNotesMissing");
 			throw new InvalidRequestException(message, Map.of(OverdueCollectionProcess.STAGE_TASK_NOTES, message));
 		}
-		collections.log(caseId, "STAGE_TASK", stages.stage(stageCode).task() + ": " + notes.trim(), user);
+		CollectionStages.Stage stage = stages.stages().stream().filter(s -> s.code().equals(stageCode)).findFirst().orElse(null);
+		collections.log(caseId, "STAGE_TASK", (stage == null ? stageCode : stage.task()) + ": " + notes.trim(), user);
 	}
 
 }

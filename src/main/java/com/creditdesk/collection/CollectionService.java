@@ -235,7 +235,7 @@ public class CollectionService {
 	 * the action table's unique key refuses a second one even from a concurrent run.
 	 */
 	@Transactional
-	StageOutcome applyStage(long caseId, String policyStage, boolean paused, LocalDate today) {
+	StageOutcome applyStage(long caseId, String policyStage, boolean paused, boolean stageTasksOpen, LocalDate today) {
 		CollectionCase collectionCase = get(caseId);
 		String current = collectionCase.getStage();
 		String target = paused ? current : stages.raised(policyStage, collectionCase.getEscalation());
@@ -254,7 +254,10 @@ public class CollectionService {
 		List<String> stageTasks = new java.util.ArrayList<>();
 		Long letterId = null;
 		for (CollectionStages.Stage stage : stages.upTo(target)) {
-			if (actions.existsByCaseIdAndAction(caseId, stage.code())) {
+			if (actions.existsByCaseIdAndAction(caseId, stage.code())
+					|| stage.action() == CollectionStages.Action.TASK && !stageTasksOpen) {
+				// a case still running on a process version without the stage task: its task waits (not recorded as
+				// done) until the case runs on a version that can open it
 				continue;
 			}
 			String detail = switch (stage.action()) {

@@ -56,6 +56,11 @@ public record CollectionStages(List<Stage> stages) implements CodeNames, Decisio
 	/** The stage of a case with nothing overdue (rank 0). */
 	public static final String NONE = "NONE";
 
+	/** Codes the case history uses for its own entries: a stage may not take one (its label would be shared). */
+	private static final Set<String> RESERVED = Set.of("OPENED", "STAGE", "STAGE_TASK", "CONTACT", "PROMISE",
+			"PROMISE_KEPT", "PROMISE_BROKEN", "DISPUTE", "DISPUTE_RESOLVED", "LETTER", "LETTER_SENT", "DECISION",
+			"PAYMENT", "VANISHED", "SETTLED", "CANCELLED", "WRITTEN_OFF", "WRITE_OFF", "CHANGE", "HOLD");
+
 	public CollectionStages {
 		if (stages == null || stages.isEmpty()) {
 			throw new IllegalStateException("creditdesk.collection.stages is empty (see application.yaml)");
@@ -66,6 +71,11 @@ public record CollectionStages(List<Stage> stages) implements CodeNames, Decisio
 			String where = "creditdesk.collection.stages, " + stage.code() + ": ";
 			if (stage.code() == null || !stage.code().matches("[A-Z][A-Z0-9_]{0,29}") || NONE.equals(stage.code())) {
 				throw new IllegalStateException(where + "a code is capitals, digits and '_', at most 30, not NONE");
+			}
+			if (RESERVED.contains(stage.code()) || stage.code().startsWith("DECISION_")
+					|| stage.code().startsWith("WRITE_OFF_") && !stage.code().equals("WRITE_OFF_PROPOSAL")
+					|| stage.code().startsWith("INSTALMENT_")) {
+				throw new IllegalStateException(where + "the case history uses this code for its own entries");
 			}
 			if (!codes.add(stage.code())) {
 				throw new IllegalStateException(where + "named twice");
@@ -115,10 +125,15 @@ public record CollectionStages(List<Stage> stages) implements CodeNames, Decisio
 		return stages.subList(0, rank(code));
 	}
 
-	/** The stage's name; "未逾期 Not overdue" for {@link #NONE}. */
+	/**
+	 * The stage's name; "未逾期 Not overdue" for {@link #NONE}; the code itself for a stage no longer in the table (a
+	 * case recorded under a code that was since removed still shows).
+	 */
 	public String name(String code) {
-		Stage stage = stage(code);
-		return stage == null ? "未逾期 Not overdue" : stage.name();
+		if (NONE.equals(code)) {
+			return "未逾期 Not overdue";
+		}
+		return stages.stream().filter(stage -> stage.code().equals(code)).map(Stage::name).findFirst().orElse(code);
 	}
 
 	// used from overdue-collection.bpmn for the stage task (UserTask_WorkStageTask), by the stage's code

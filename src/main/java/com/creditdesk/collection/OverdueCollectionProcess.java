@@ -70,6 +70,9 @@ public final class OverdueCollectionProcess {
 
 	public static final String STAGE_TASKS = "stageTasks";
 
+	/** The subprocess that opens the stage tasks (absent from process versions before the stage table). */
+	public static final String STAGE_TASKS_SUBPROCESS = "SubProcess_StageTasks";
+
 	/** The stage code of one stage task (the multi-instance element variable). */
 	public static final String STAGE_TASK = "stageTask";
 

@@ -82,7 +82,8 @@ public class Labels {
 			java.util.List<CodeNames> more) {
 		this.identity = identity;
 		Map<String, String> all = new java.util.HashMap<>(NAMES);
-		more.forEach(source -> all.putAll(source.codeNames()));
+		// the built-in names win: a tier or stage cannot relabel a status that shares its code
+		more.forEach(source -> source.codeNames().forEach(all::putIfAbsent));
 		this.names = Map.copyOf(all);
 		this.zone = ZoneId.of(zone);
 		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(this.zone);
