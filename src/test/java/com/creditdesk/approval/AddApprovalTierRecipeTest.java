@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -23,7 +22,6 @@ import com.creditdesk.identity.ApprovalTiers;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.policy.PolicyCatalog;
 import com.creditdesk.policy.PolicyValidator;
-import com.creditdesk.support.InvestigationFixture;
 import com.creditdesk.support.ProcessTestBase;
 import com.creditdesk.system.Labels;
 
@@ -130,21 +128,6 @@ class AddApprovalTierRecipeTest extends ProcessTestBase {
 		assertThat(decision.getApprovedAmount()).isEqualByComparingTo("3000000");
 		assertThat(decision.getApprovalChain())
 			.isEqualTo("customerManagers > directSalesManagers > regionalManagers > boardMembers");
-	}
-
-	private ProcessInstance applicationFor(String rep, long amount) {
-		ProcessInstance investigation = startInvestigation(rep, InvestigationFixture.soundCustomer()
-			.scaledBy(20)
-			.ratings(4)
-			.with("expectedMonthlyPurchases", 2_000_000)
-			.with("requestedLimit", amount));
-		Task first = openTask(investigation);
-		if (first.getTaskDefinitionKey().equals("UserTask_InquireWithBank")) {
-			complete(rep, first, Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 5_000_000,
-					"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
-		}
-		prepareApplication(investigation, rep, amount);
-		return investigation;
 	}
 
 }

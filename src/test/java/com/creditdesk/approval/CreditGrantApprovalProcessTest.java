@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerRepository;
 import com.creditdesk.customer.CustomerStatus;
-import com.creditdesk.support.InvestigationFixture;
 import com.creditdesk.support.ProcessTestBase;
 
 /** One test per path through {@code credit-grant-approval}, reached from a new-customer investigation. */
@@ -34,25 +33,6 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 
 	@Autowired
 	CreditDecisionService decisions;
-
-	/**
-	 * An investigation of a sound, large AA customer whose application asks for {@code amount}: within the policy
-	 * (suggested limit CNY 3,200,000), so the amount alone routes it; above CNY 500,000 the bank is asked first.
-	 */
-	private ProcessInstance applicationFor(String rep, long amount) {
-		ProcessInstance investigation = startInvestigation(rep, InvestigationFixture.soundCustomer()
-			.scaledBy(20)
-			.ratings(4)
-			.with("expectedMonthlyPurchases", 2_000_000)
-			.with("requestedLimit", amount));
-		Task first = openTask(investigation);
-		if (first.getTaskDefinitionKey().equals("UserTask_InquireWithBank")) {
-			complete(rep, first, Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 5_000_000,
-					"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
-		}
-		prepareApplication(investigation, rep, amount);
-		return investigation;
-	}
 
 	private ProcessInstance approval(ProcessInstance investigation) {
 		return engine.getRuntimeService()

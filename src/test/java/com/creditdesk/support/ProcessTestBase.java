@@ -81,6 +81,25 @@ public abstract class ProcessTestBase extends IntegrationTestBase {
 		deliverFollowUps();
 	}
 
+	/**
+	 * An investigation of a sound, large AA customer whose application asks for {@code amount}: within the policy
+	 * (suggested limit CNY 3,200,000), so the amount alone routes it; above CNY 500,000 the bank is asked first.
+	 */
+	protected ProcessInstance applicationFor(String rep, long amount) {
+		ProcessInstance investigation = startInvestigation(rep, InvestigationFixture.soundCustomer()
+			.scaledBy(20)
+			.ratings(4)
+			.with("expectedMonthlyPurchases", 2_000_000)
+			.with("requestedLimit", amount));
+		Task first = openTask(investigation);
+		if (first.getTaskDefinitionKey().equals("UserTask_InquireWithBank")) {
+			complete(rep, first, Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 5_000_000,
+					"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
+		}
+		prepareApplication(investigation, rep, amount);
+		return investigation;
+	}
+
 	protected void prepareApplication(ProcessInstance investigation, String rep, long proposedLimit) {
 		Task task = openTask(investigation);
 		assertThat(task.getTaskDefinitionKey()).isEqualTo("UserTask_PrepareCreditApplication");
