@@ -39,6 +39,8 @@ class ModularityTests {
 			.doesNotContain("collection");
 		// collection publishes what review reacts to (a broken promise), it never calls review
 		assertThat(allowed("collection")).doesNotContain("review");
+		// approval reads the application through its own port (CreditApplications), which investigation implements
+		assertThat(allowed("approval")).doesNotContain("investigation", "review");
 		assertThat(allowed("system")).isEmpty();
 		assertThat(allowed("identity")).containsExactly("system");
 	}

@@ -28,12 +28,12 @@ class ApprovalFourEyes implements FourEyesRule {
 
 	@Override
 	public void check(VariableScope task, String userId) {
-		Object decisionId = task.getVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID);
+		Long decisionId = CreditGrantApprovalProcess.CREDIT_DECISION_ID.get(task);
 		Object index = task.getVariable("loopCounter");
-		if (decisionId instanceof Number id) {
-			decisions.checkMayDecide(id.longValue(), userId);
+		if (decisionId != null) {
+			decisions.checkMayDecide(decisionId, userId);
 			if (index instanceof Number level) {
-				decisions.checkDecidingGroup(id.longValue(), level.intValue(), userId,
+				decisions.checkDecidingGroup(decisionId, level.intValue(), userId,
 						UserStepGuard.groupsOf(Context.getCommandContext(), userId));
 			}
 		}

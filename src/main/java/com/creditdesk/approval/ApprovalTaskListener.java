@@ -81,7 +81,7 @@ class ApprovalTaskListener implements TaskListener {
 
 	/** Tells the approver whether their approval decides, or passes the application on to the next level. */
 	private String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
-		java.math.BigDecimal amount = Money.of(execution.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW));
+		java.math.BigDecimal amount = CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.get(execution);
 		int at = loopCounter(execution);
 		if (execution.getVariable("policyExceptionText") != null && at + 1 < chain.size()) {
 			return "政策例外：您同意后转交 " + tiers.name(chain.get(at + 1).approverGroup()) + " 审批；拒绝则结束。 A policy exception: "

@@ -1,15 +1,18 @@
 package com.creditdesk.approval;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import com.creditdesk.system.Money;
+import com.creditdesk.system.ProcessVariable;
 
 /**
  * The {@code credit-grant-approval} process (分级授信审批), called by the investigation and the re-evaluation:
- * key, element ids and typed variables.
+ * key, element ids and typed variables. A calling case uses it through {@link CreditGrantApprovalCall}.
  */
 public final class CreditGrantApprovalProcess {
 
@@ -28,25 +31,29 @@ public final class CreditGrantApprovalProcess {
 	public static final String END_GRANTED = "EndEvent_CreditGranted";
 	public static final String END_REFUSED = "EndEvent_CreditRefused";
 
-	// inputs
-	public static final String CUSTOMER_ID = "customerId";
-	public static final String CREDIT_FILE_ID = "creditFileId";
-	public static final String REQUESTED_AMOUNT = "requestedAmount";
+	// inputs: set by CreditGrantApprovalCall from the calling case's credit file (older callers map them by name)
+	public static final ProcessVariable<Long> CUSTOMER_ID = ProcessVariable.id("customerId");
+	public static final ProcessVariable<Long> CREDIT_FILE_ID = ProcessVariable.id("creditFileId");
 
-	/** Whether the application is a policy exception (set by the calling case): one tier higher in approval-authority. */
-	public static final String POLICY_EXCEPTION = "policyException";
-	public static final String REQUESTER = "requester";
-	public static final String LIMIT_VALID_UNTIL = "limitValidUntil";
+	/** The amount under decision (the DMN approval-authority's input): the limit proposed on the credit file. */
+	public static final ProcessVariable<BigDecimal> REQUESTED_AMOUNT = ProcessVariable.money("requestedAmount");
+
+	/** Whether the application is a policy exception: one tier higher in approval-authority. */
+	public static final ProcessVariable<Boolean> POLICY_EXCEPTION = ProcessVariable.flag("policyException");
+	public static final ProcessVariable<String> REQUESTER = ProcessVariable.text("requester");
+	public static final ProcessVariable<LocalDate> LIMIT_VALID_UNTIL = ProcessVariable.date("limitValidUntil");
 
 	// flow
 	public static final String APPROVAL_CHAIN = "approvalChain";
 	public static final String APPROVER_GROUPS = "approverGroups";
 	public static final String APPROVER_GROUP = "approverGroup";
-	public static final String CHAIN_ENDED = "approvalChainEnded";
-	public static final String AMOUNT_UNDER_REVIEW = "amountUnderReview";
+	public static final ProcessVariable<Boolean> CHAIN_ENDED = ProcessVariable.flag("approvalChainEnded");
+
+	/** The amount the next approver decides on: the amount under decision as far as the chain's authority goes. */
+	public static final ProcessVariable<BigDecimal> AMOUNT_UNDER_REVIEW = ProcessVariable.money("amountUnderReview");
 	public static final String AMOUNT_UNDER_REVIEW_TEXT = "amountUnderReviewText";
 	public static final String EARLIER_APPROVALS = "earlierApprovals";
-	public static final String CASH_OR_COLLATERAL = "cashOrCollateralAmount";
+	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.money("cashOrCollateralAmount");
 	public static final String AUTHORITY_LIMIT = "authorityLimit";
 	public static final String APPROVAL_LEVEL = "approvalLevel";
 	public static final String APPROVAL_LEVEL_NAME = "approvalLevelName";
@@ -56,21 +63,20 @@ public final class CreditGrantApprovalProcess {
 	public static final String APPROVED_AMOUNT_INPUT = "approvedAmount";
 	public static final String APPROVAL_COMMENT = "approvalComment";
 
-	// outputs
-	public static final String OUTCOME = "approvalOutcome";
-	public static final String APPROVED_AMOUNT = "approvedAmount";
-	public static final String CREDIT_DECISION_ID = "creditDecisionId";
-	public static final String REJECTION_REASON = "rejectionReason";
+	/** Why the file scored what it did, for the approver's form. */
+	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText";
+
+	// outputs (read back into the calling case by CreditGrantApprovalCall)
+	public static final ProcessVariable<String> OUTCOME = ProcessVariable.text("approvalOutcome");
+	public static final ProcessVariable<BigDecimal> APPROVED_AMOUNT = ProcessVariable.money("approvedAmount");
+	public static final ProcessVariable<Long> CREDIT_DECISION_ID = ProcessVariable.id("creditDecisionId");
+	public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.text("rejectionReason");
 
 	private CreditGrantApprovalProcess() {
 	}
 
 	static long creditDecisionId(VariableScope scope) {
-		return ((Number) scope.getVariable(CREDIT_DECISION_ID)).longValue();
-	}
-
-	static long longValue(VariableScope scope, String name) {
-		return ((Number) scope.getVariable(name)).longValue();
+		return CREDIT_DECISION_ID.require(scope);
 	}
 
 	/** The ordered approval levels the DMN {@code approval-authority} returned. */

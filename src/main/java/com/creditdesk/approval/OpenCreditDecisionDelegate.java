@@ -1,7 +1,6 @@
 package com.creditdesk.approval;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,21 +10,18 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
-import com.creditdesk.investigation.CreditFileSummary;
-import com.creditdesk.investigation.CreditFile;
-import com.creditdesk.investigation.CreditInvestigationProcess;
-import com.creditdesk.investigation.CreditInvestigationService;
-import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.receivable.Overdues;
 import com.creditdesk.receivable.Overdues.OverdueItem;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Labels;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.ProcessVariable;
 
 /**
  * Opens the credit decision record for the chain the authority matrix returned, and gives the approvers' forms
  * what they show: the application, ratios against benchmarks, score, grade, suggested limit and the bank's answer.
+ * The application is read from the credit file (through {@link CreditApplications}), never from the variables.
  */
 @Component
 class OpenCreditDecisionDelegate implements JavaDelegate {
@@ -34,7 +30,7 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 	private final CustomerService customers;
 
-	private final CreditInvestigationService investigations;
+	private final CreditApplications applications;
 
 	private final DecisionVersions decisionVersions;
 
@@ -42,17 +38,13 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 	private final Overdues receivables;
 
-	private final ScoreExplanation explanation;
-
 	OpenCreditDecisionDelegate(CreditDecisionService decisions, CustomerService customers,
-			CreditInvestigationService investigations, DecisionVersions decisionVersions, Labels labels,
-			Overdues receivables, ScoreExplanation explanation) {
-		this.explanation = explanation;
+			CreditApplications applications, DecisionVersions decisionVersions, Labels labels, Overdues receivables) {
 		this.labels = labels;
 		this.receivables = receivables;
 		this.decisions = decisions;
 		this.customers = customers;
-		this.investigations = investigations;
+		this.applications = applications;
 		this.decisionVersions = decisionVersions;
 	}
 
@@ -60,44 +52,38 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		// the chain the authority matrix returned in this very transaction; from here on it is read from the record
 		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
-		long customerId = CreditGrantApprovalProcess.longValue(execution, CreditGrantApprovalProcess.CUSTOMER_ID);
-		long fileId = CreditGrantApprovalProcess.longValue(execution, CreditGrantApprovalProcess.CREDIT_FILE_ID);
-		CreditFileSummary file = investigations.summary(fileId);
+		long customerId = CreditGrantApprovalProcess.CUSTOMER_ID.require(execution);
+		CreditApplication file = applications.application(CreditGrantApprovalProcess.CREDIT_FILE_ID.require(execution));
 		checkCase(execution, customerId, file);
-		BigDecimal requested = Money.of(execution.getVariable(CreditGrantApprovalProcess.REQUESTED_AMOUNT));
-		Object validUntil = execution.getVariable(CreditGrantApprovalProcess.LIMIT_VALID_UNTIL);
-		// who asked: the person who submitted the application, as recorded on the credit file
-		String requester = file.proposedBy() != null ? file.proposedBy()
-				: (String) execution.getVariable(CreditGrantApprovalProcess.REQUESTER);
-		CreditDecision decision = decisions.open(customerId, fileId, execution.getProcessInstanceId(), requester,
-				requested, chain,
+		// who asked and how much: as submitted on the credit file, by the person authenticated then
+		CreditDecision decision = decisions.open(customerId, file.creditFileId(), execution.getProcessInstanceId(),
+				file.requester(), file.amount(), chain,
 				decisionVersions.describe(execution, "approval-authority") + ": " + ApprovalLevel.describe(chain),
-				validUntil == null ? null : LocalDate.parse(validUntil.toString()), file.exceptionCodes(),
+				CreditGrantApprovalProcess.LIMIT_VALID_UNTIL.get(execution), file.exceptionCodes(),
 				file.exceptionSummary(), customers.get(customerId).isKeyAccount());
 
-		execution.setVariable(CreditGrantApprovalProcess.CREDIT_DECISION_ID, decision.getId());
+		CreditGrantApprovalProcess.CREDIT_DECISION_ID.set(execution, decision.getId());
 		execution.setVariable(CreditGrantApprovalProcess.APPROVER_GROUPS,
 				new ArrayList<>(chain.stream().map(ApprovalLevel::approverGroup).toList()));
-		execution.setVariable(CreditGrantApprovalProcess.CHAIN_ENDED, false);
-		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW, decision.getAmountUnderReview().doubleValue());
+		CreditGrantApprovalProcess.CHAIN_ENDED.set(execution, false);
+		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(execution, decision.getAmountUnderReview());
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
 				Money.format(decision.getAmountUnderReview()));
 		execution.setVariable("requestedAmountText", Money.format(decision.getRequestedAmount()));
 		execution.setVariable("cashOrCollateralText", Money.format(decision.getCashOrCollateralAmount()));
-		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL,
-				decision.getCashOrCollateralAmount().doubleValue());
+		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 
 		Customer customer = customers.get(customerId);
 		execution.setVariable("customerName", customer.getName());
 		execution.setVariable("creditGrade", file.creditGrade());
 		execution.setVariable("creditScore", file.creditScore());
-		execution.setVariable("suggestedLimit", file.suggestedLimit() == null ? null : file.suggestedLimit().doubleValue());
+		ProcessVariable.money("suggestedLimit").set(execution, file.suggestedLimit());
 		execution.setVariable("suggestedLimitText", Money.format(file.suggestedLimit()));
 		execution.setVariable("proposalReason", file.proposalReason());
 		execution.setVariable("bankInquirySummary", file.bankInquirySummary());
 		file.ratioAssessments().forEach(execution::setVariable);
 		// the summary band at the top of the approver's form: who asks, for whom, how much against what
-		execution.setVariable("requesterName", labels.person(requester));
+		execution.setVariable("requesterName", labels.person(file.requester()));
 		execution.setVariable("creditCode", customer.getCreditCode());
 		execution.setVariable("region", customer.getRegion());
 		execution.setVariable("paymentTermText", file.paymentTermDays() + " 天 days");
@@ -110,10 +96,7 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable("keyAccountText", !customer.isKeyAccount() ? null
 				: "第 " + customer.getKeyAccountRank() + " 名 rank · 近12个月赊销 credit sales, 12 months "
 						+ Money.format(customer.getKeyAccountSales()));
-		CreditFile scored = investigations.get(fileId);
-		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT,
-				scored.getCreditScore() == null || scored.getRatios().quickRatio() == null ? null
-						: explanation.explain(scored).text());
+		execution.setVariable(CreditGrantApprovalProcess.SCORE_EXPLANATION_TEXT, file.scoreExplanation());
 		// the exception marker: what departs from the policy, by how much, and the rep's justification
 		execution.setVariable("policyExceptionText", file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
@@ -134,20 +117,21 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 	}
 
 	/**
-	 * The application belongs to the case that asks: the credit file is the customer's, and was opened by the
-	 * calling investigation or re-evaluation. A mismatch is a defect or tampering, never something to approve.
+	 * The application belongs to the case that asks: the credit file is the customer's, was opened by the calling
+	 * investigation or re-evaluation, and the chain was determined on its amount and exception. A mismatch is a defect or tampering, never something to approve.
 	 */
-	private static void checkCase(DelegateExecution execution, long customerId, CreditFileSummary file) {
+	private static void checkCase(DelegateExecution execution, long customerId, CreditApplication file) {
 		DelegateExecution caller = execution.getSuperExecution();
 		String callingCase = caller == null ? null : caller.getProcessInstanceId();
-		boolean exception = Boolean.TRUE.equals(execution.getVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION));
+		boolean exception = Boolean.TRUE.equals(CreditGrantApprovalProcess.POLICY_EXCEPTION.get(execution));
+		BigDecimal routed = CreditGrantApprovalProcess.REQUESTED_AMOUNT.get(execution);
 		if (file.customerId() != customerId
 				|| (callingCase != null && !callingCase.equals(file.caseProcessInstanceId()))
-				|| exception != (file.exceptionCodes() != null)) {
+				|| exception != file.policyException() || routed == null || routed.compareTo(file.amount()) != 0) {
 			throw new IllegalStateException("credit file " + file.creditFileId() + " of customer " + file.customerId()
-					+ " (case " + file.caseProcessInstanceId() + ", exceptions " + file.exceptionCodes()
-					+ ") does not belong to customer " + customerId + " in case " + callingCase + " (routed as exception: "
-					+ exception + ")");
+					+ " (case " + file.caseProcessInstanceId() + ", exceptions " + file.exceptionCodes() + ", amount "
+					+ file.amount() + ") does not belong to customer " + customerId + " in case " + callingCase
+					+ " (routed as exception: " + exception + ", amount " + routed + ")");
 		}
 	}
 

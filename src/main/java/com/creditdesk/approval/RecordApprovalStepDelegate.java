@@ -45,8 +45,8 @@ class RecordApprovalStepDelegate implements JavaDelegate {
 			throw new AuthorizationException(e.getMessage());
 		}
 		DelegateExecution process = execution.getProcessInstance();
-		process.setVariable(CreditGrantApprovalProcess.CHAIN_ENDED, result.chainEnded());
-		process.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW, result.amountUnderReview().doubleValue());
+		CreditGrantApprovalProcess.CHAIN_ENDED.set(process, result.chainEnded());
+		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(process, result.amountUnderReview());
 		process.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT, Money.format(result.amountUnderReview()));
 		process.setVariable(CreditGrantApprovalProcess.EARLIER_APPROVALS, result.earlierApprovals());
 		// the next approver starts from an empty form

@@ -17,15 +17,14 @@ class RecordCreditDecisionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		CreditDecision decision = decisions.finish(CreditGrantApprovalProcess.creditDecisionId(execution));
-		execution.setVariable(CreditGrantApprovalProcess.OUTCOME, decision.getOutcome().name());
-		execution.setVariable(CreditGrantApprovalProcess.APPROVED_AMOUNT, decision.getApprovedAmount().doubleValue());
-		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL,
-				decision.getCashOrCollateralAmount().doubleValue());
+		CreditGrantApprovalProcess.OUTCOME.set(execution, decision.getOutcome().name());
+		CreditGrantApprovalProcess.APPROVED_AMOUNT.set(execution, decision.getApprovedAmount());
+		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 		decision.getSteps()
 			.stream()
 			.filter(step -> step.getDecision() == StepDecision.REJECT)
 			.findFirst()
-			.ifPresent(step -> execution.setVariable(CreditGrantApprovalProcess.REJECTION_REASON,
+			.ifPresent(step -> CreditGrantApprovalProcess.REJECTION_REASON.set(execution,
 					step.getComment() + " (" + step.getApprover() + ", " + step.getApproverGroup() + ")"));
 	}
 

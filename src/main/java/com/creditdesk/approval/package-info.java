@@ -1,7 +1,9 @@
 /**
- * The tiered credit-grant approval and its four eyes, credit decisions.
+ * The tiered credit-grant approval and its four eyes, credit decisions. A case calls it through the typed contract
+ * {@link com.creditdesk.approval.CreditGrantApprovalCall}; the application it decides is read through
+ * {@link com.creditdesk.approval.CreditApplications}, which the capability keeping credit files implements.
  * <p>
- * Allowed dependencies (verified by {@code ModularityTests}): customer, identity, investigation, receivable, scoring, system.
+ * Allowed dependencies (verified by {@code ModularityTests}): customer, identity, receivable, system.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "investigation", "receivable", "scoring", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "receivable", "system" })
 package com.creditdesk.approval;

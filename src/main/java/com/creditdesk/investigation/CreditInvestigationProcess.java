@@ -54,12 +54,7 @@ public final class CreditInvestigationProcess {
 	public static final String SUGGESTED_LIMIT_RESULT = "suggestedLimitResult";
 	public static final String BANK_INQUIRY_REASON_LIST = "bankInquiryReasonList";
 	public static final String BANK_INQUIRY_NEEDED = "bankInquiryNeeded";
-	public static final String REQUESTED_AMOUNT = "requestedAmount";
-	public static final String LIMIT_VALID_UNTIL = "limitValidUntil";
 	public static final String NEXT_REVIEW_DATE = "nextReviewDate";
-	public static final String APPROVAL_OUTCOME = "approvalOutcome";
-	public static final String APPROVED_AMOUNT = "approvedAmount";
-	public static final String CREDIT_DECISION_ID = "creditDecisionId";
 	public static final String CASH_ONLY_REASON = "cashOnlyReason";
 
 	// variables: customer facts (start form)

@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditDecision;
+import com.creditdesk.approval.CreditDecisionService;
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.Money;
 
@@ -18,25 +21,34 @@ class GrantCreditLimitDelegate implements JavaDelegate {
 
 	private final CreditInvestigationService investigations;
 
-	GrantCreditLimitDelegate(CustomerService customers, CreditInvestigationService investigations) {
+	private final CreditDecisionService decisions;
+
+	GrantCreditLimitDelegate(CustomerService customers, CreditInvestigationService investigations,
+			CreditDecisionService decisions) {
+		this.decisions = decisions;
 		this.customers = customers;
 		this.investigations = investigations;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		BigDecimal approved = Money.of(execution.getVariable(CreditInvestigationProcess.APPROVED_AMOUNT));
+		// what was granted, for how long: from the decision record of this case's credit file
+		long fileId = CreditInvestigationProcess.creditFileId(execution);
+		CreditDecision decision = decisions.get(CreditGrantApprovalCall.result(execution).creditDecisionId());
+		if (decision.getCreditFileId() != fileId) {
+			throw new IllegalStateException("credit decision " + decision.getId() + " decided credit file "
+					+ decision.getCreditFileId() + ", not this case's file " + fileId);
+		}
+		BigDecimal approved = decision.getApprovedAmount();
+		LocalDate validUntil = decision.getValidUntil() != null ? decision.getValidUntil()
+				: CreditGrantApprovalCall.limitValidUntil(execution);
 		String grade = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_GRADE);
-		LocalDate validUntil = LocalDate
-			.parse(CreditInvestigationProcess.text(execution, CreditInvestigationProcess.LIMIT_VALID_UNTIL));
 		LocalDate nextReview = LocalDate
 			.parse(CreditInvestigationProcess.text(execution, CreditInvestigationProcess.NEXT_REVIEW_DATE));
-		Object decisionId = execution.getVariable(CreditInvestigationProcess.CREDIT_DECISION_ID);
 		customers.grantLimit(CreditInvestigationProcess.customerId(execution), approved, grade, validUntil, nextReview,
-				decisionId instanceof Number id ? id.longValue() : null);
-		investigations.close(CreditInvestigationProcess.creditFileId(execution), CreditFileStatus.APPROVED,
-				"Limit of " + Money.format(approved) + " granted until " + validUntil + " (credit decision "
-						+ execution.getVariable(CreditInvestigationProcess.CREDIT_DECISION_ID) + ")");
+				decision.getId());
+		investigations.close(fileId, CreditFileStatus.APPROVED, "Limit of " + Money.format(approved)
+				+ " granted until " + validUntil + " (credit decision " + decision.getId() + ")");
 	}
 
 }

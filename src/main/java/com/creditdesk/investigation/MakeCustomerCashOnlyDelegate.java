@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
@@ -15,9 +16,7 @@ import com.creditdesk.system.BusinessClock;
 @Component
 class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 
-	static final String REJECTED = "REJECTED";
 
-	static final String REJECTION_REASON = "rejectionReason";
 
 	private final CustomerService customers;
 
@@ -35,10 +34,11 @@ class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String grade = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_GRADE);
-		boolean rejected = REJECTED.equals(execution.getVariable(CreditInvestigationProcess.APPROVAL_OUTCOME));
+		CreditGrantApprovalCall.Result approval = CreditGrantApprovalCall.result(execution);
+		boolean rejected = approval != null && approval.rejected();
 		String reason = rejected
 				? "The credit-grant application was rejected: "
-						+ CreditInvestigationProcess.text(execution, REJECTION_REASON)
+						+ approval.rejectionReason()
 				: "Grade C (score " + execution.getVariable(CreditInvestigationProcess.CREDIT_SCORE)
 						+ " of 100): the credit policy grants no credit below 60 points.";
 		ReviewPolicy policy = ReviewPolicy.of(execution);

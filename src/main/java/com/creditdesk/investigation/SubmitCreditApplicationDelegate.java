@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.DecisionVersions;
@@ -91,8 +92,7 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 		if (!bankReasons.isEmpty()) {
 			execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", bankReasons));
 		}
-		execution.setVariable(CreditInvestigationProcess.REQUESTED_AMOUNT, proposed.doubleValue());
-		execution.setVariable(CreditInvestigationProcess.LIMIT_VALID_UNTIL, validUntil.toString());
+		CreditGrantApprovalCall.request(execution, new CreditGrantApprovalCall.Request(fileId, validUntil));
 		execution.setVariable(CreditInvestigationProcess.NEXT_REVIEW_DATE, nextReview.toString());
 		// a re-evaluation that confirms the current limit needs no approval chain, only a manager's confirmation
 		BigDecimal current = customers.get(CreditInvestigationProcess.customerId(execution)).getCreditLimit();

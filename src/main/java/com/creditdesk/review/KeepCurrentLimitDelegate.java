@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.investigation.CreditFileStatus;
 import com.creditdesk.investigation.CreditInvestigationProcess;
@@ -33,7 +34,7 @@ class KeepCurrentLimitDelegate implements JavaDelegate {
 				CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_GRADE), LocalDate
 					.parse(CreditInvestigationProcess.text(execution, CreditInvestigationProcess.NEXT_REVIEW_DATE)));
 		investigations.close(CreditInvestigationProcess.creditFileId(execution), CreditFileStatus.REJECTED,
-				"Change rejected, current limit kept: " + execution.getVariable("rejectionReason"));
+				"Change rejected, current limit kept: " + CreditGrantApprovalCall.result(execution).rejectionReason());
 	}
 
 }

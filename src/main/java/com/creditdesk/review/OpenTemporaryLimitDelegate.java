@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.TemporaryLimit;
@@ -110,9 +111,8 @@ class OpenTemporaryLimitDelegate implements JavaDelegate {
 		execution.setVariable(CreditInvestigationProcess.CUSTOMER_NAME, customer.getName());
 		execution.setVariable(CreditInvestigationProcess.CREDIT_FILE_ID, file.getId());
 		execution.setVariable(CreditInvestigationProcess.REQUESTER, requester);
-		execution.setVariable(CreditInvestigationProcess.REQUESTED_AMOUNT, combined.doubleValue());
 		execution.setVariable(CreditInvestigationProcess.POLICY_EXCEPTION, !exceptions.isEmpty());
-		execution.setVariable(CreditInvestigationProcess.LIMIT_VALID_UNTIL, until.toString());
+		CreditGrantApprovalCall.request(execution, new CreditGrantApprovalCall.Request(file.getId(), until));
 		execution.setVariable(TemporaryLimitProcess.TEMPORARY_LIMIT_ID, temporary.getId());
 		execution.setVariable(TemporaryLimitProcess.ENDS, until.plusDays(1).atStartOfDay().toString());
 		execution.setVariable(TemporaryLimitProcess.SUMMARY, summary);

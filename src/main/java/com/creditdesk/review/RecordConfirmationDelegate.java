@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.approval.CreditDecision;
 import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.system.FourEyesViolation;
@@ -56,15 +57,13 @@ class RecordConfirmationDelegate implements JavaDelegate {
 			decision = decisions.recordConfirmation(CreditInvestigationProcess.customerId(execution),
 					CreditInvestigationProcess.creditFileId(execution), execution.getProcessInstanceId(),
 					CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER), limit, confirmer,
-					comment, LocalDate.parse(
-							CreditInvestigationProcess.text(execution, CreditInvestigationProcess.LIMIT_VALID_UNTIL)));
+					comment, CreditGrantApprovalCall.limitValidUntil(execution));
 		}
 		catch (FourEyesViolation e) {
 			throw new AuthorizationException(e.getMessage());
 		}
 		execution.setVariable(CreditReevaluationProcess.LIMIT_CONFIRMED, true);
-		execution.setVariable(CreditInvestigationProcess.APPROVED_AMOUNT, limit.doubleValue());
-		execution.setVariable(CreditInvestigationProcess.CREDIT_DECISION_ID, decision.getId());
+		CreditGrantApprovalCall.decidedWithoutCall(execution, decision);
 	}
 
 }

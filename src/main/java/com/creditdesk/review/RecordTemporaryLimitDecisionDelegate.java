@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.approval.ApprovalOutcome;
 import com.creditdesk.approval.CreditDecision;
 import com.creditdesk.approval.CreditDecisionService;
@@ -44,7 +45,7 @@ class RecordTemporaryLimitDecisionDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		long temporaryLimitId = ((Number) execution.getVariable(TemporaryLimitProcess.TEMPORARY_LIMIT_ID)).longValue();
 		long fileId = CreditInvestigationProcess.creditFileId(execution);
-		long decisionId = ((Number) execution.getVariable(CreditInvestigationProcess.CREDIT_DECISION_ID)).longValue();
+		long decisionId = CreditGrantApprovalCall.creditDecisionId(execution);
 		CreditDecision decision = decisions.get(decisionId);
 		if (decision.getCreditFileId() != fileId) {
 			throw new IllegalStateException("credit decision " + decisionId + " decided credit file "

@@ -29,8 +29,8 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 	/** The variables the shared Tasklist filters show as columns (see IdentitySetup). */
 	static final List<String> CARD_VARIABLES = List.of("customerName", "creditGrade");
 
-	/** The amount a card shows, by what the task is about: the amount under review, requested, or overdue. */
-	static final List<String> AMOUNT_VARIABLES = List.of("amountUnderReview", "requestedAmount", "requestedLimit",
+	/** The amount a card shows, by what the task is about: the amount under review, proposed, requested, or overdue. */
+	static final List<String> AMOUNT_VARIABLES = List.of("amountUnderReview", "proposedLimit", "requestedLimit",
 			"overdueAmount");
 
 	static final TaskListener COPY_CARD_VARIABLES = (DelegateTask task) -> {

@@ -55,6 +55,30 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 	}
 
 	@Test
+	void approvalDecidesWhatTheCreditFileSaysNotWhatTheCallerHolds() {
+		ProcessInstance investigation = applicationFor("ana", 100_000);
+		ProcessInstance approval = approval(investigation);
+		var runtime = engine.getRuntimeService();
+		// the call's inputs come from the submitted credit file: the amount as a decimal string, who submitted it
+		assertThat(runtime.getVariable(approval.getId(), "requestedAmount")).isEqualTo("100000.00");
+		assertThat(runtime.getVariable(approval.getId(), "requester")).isEqualTo("ana");
+		assertThat(runtime.getVariable(approval.getId(), "policyException")).isEqualTo(false);
+		assertThat(runtime.getVariable(approval.getId(), "amountUnderReview")).isEqualTo("100000.00");
+		// the calling case holds only the request: its credit file and the validity asked for
+		assertThat(runtime.getVariables(investigation.getId())).doesNotContainKeys("requestedAmount")
+			.containsKeys("creditFileId", "limitValidUntil");
+
+		approve(investigation, "clara");
+
+		// the result is read back from the decision record, typed
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(investigation.getId()).count()).isZero();
+		var history = engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(investigation.getId());
+		assertThat(history.variableName("approvedAmount").singleResult().getValue()).isEqualTo("100000.00");
+		assertThat(history.variableName("approvalOutcome").singleResult().getValue()).isEqualTo("APPROVED");
+	}
+
+	@Test
 	void customerManagerAloneGrantsUpToTheFirstTier() {
 		ProcessInstance investigation = applicationFor("ana", 100_000);
 		Task task = openTask(investigation);

@@ -1,0 +1,41 @@
+package com.creditdesk.investigation;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.creditdesk.approval.CreditApplication;
+import com.creditdesk.approval.CreditApplications;
+import com.creditdesk.scoring.ScoreExplanation;
+
+/** The approval reads the application it decides from the credit file the rep submitted it on. */
+@Component
+class CreditApplicationSource implements CreditApplications {
+
+	private final CreditFileRepository files;
+
+	private final ScoreExplanation explanation;
+
+	CreditApplicationSource(CreditFileRepository files, ScoreExplanation explanation) {
+		this.files = files;
+		this.explanation = explanation;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CreditApplication application(long creditFileId) {
+		CreditFile file = files.findById(creditFileId)
+			.orElseThrow(() -> new IllegalStateException("credit file " + creditFileId + " does not exist"));
+		if (file.getProposedLimit() == null || file.getProposedBy() == null) {
+			throw new IllegalStateException("credit file " + creditFileId + " carries no submitted application");
+		}
+		CreditFileSummary summary = CreditFileSummary.of(file);
+		String explained = file.getCreditScore() == null || file.getRatios().quickRatio() == null ? null
+				: explanation.explain(file).text();
+		return new CreditApplication(file.getId(), file.getCustomerId(), file.getProcessInstanceId(),
+				file.getProposedLimit(), file.getProposedBy(), file.getExceptionCodes(), file.getExceptionSummary(),
+				file.getExceptionJustification(), file.getCreditScore(), file.getCreditGrade(), file.getSuggestedLimit(),
+				file.getProposalReason(), summary.bankInquirySummary(), file.getPaymentTermDays(),
+				file.getExpectedMonthlyPurchases(), summary.ratioAssessments(), summary.ratioLights(), explained);
+	}
+
+}
