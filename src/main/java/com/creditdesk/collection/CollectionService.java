@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.creditdesk.customer.CreditHold;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.CustomerStatus;
@@ -268,8 +269,9 @@ public class CollectionService {
 					yield "Dunning letter " + letter.getFileName() + " over " + Money.format(letter.getTotalAmount()) + ".";
 				}
 				case CREDIT_HOLD -> {
-					customers.placeOnCollectionHold(collectionCase.getCustomerId(), caseId, "Collection case " + caseId
-							+ ": receivables " + collectionCase.getDaysPastDue() + " days overdue.");
+					events.publishEvent(new CreditHold.Placed(collectionCase.getCustomerId(), holder(caseId),
+							"Collection case " + caseId + ": receivables " + collectionCase.getDaysPastDue()
+									+ " days overdue."));
 					yield "Credit hold placed; the direct-sales manager contacts the customer's management.";
 				}
 				case REGIONAL_DECISION -> "The regional manager decides the next collection step.";
@@ -310,6 +312,16 @@ public class CollectionService {
 				DunningLetters.html(letter), letter.total(), snapshot));
 	}
 
+	/** Who holds a customer's credit because of this case (customer.CreditHold): only this case lifts it. */
+	static String holder(long caseId) {
+		return "collection-case:" + caseId;
+	}
+
+	/** The credit hold this case placed, if any, is lifted with the change that ends the case. */
+	void liftHold(long customerId, long caseId) {
+		events.publishEvent(new CreditHold.Lifted(customerId, holder(caseId)));
+	}
+
 	/** Nothing is overdue any more: the case ends and the hold it placed is lifted. */
 	@Transactional
 	void settle(long caseId) {
@@ -317,7 +329,7 @@ public class CollectionService {
 		if (!collectionCase.isOpen()) {
 			return;
 		}
-		customers.liftCollectionHold(collectionCase.getCustomerId(), caseId);
+		liftHold(collectionCase.getCustomerId(), caseId);
 		collectionCase.close(CollectionCase.Status.SETTLED, "All overdue receivables paid or credited.");
 		log(caseId, "SETTLED", "All overdue receivables paid or credited; any credit hold from this case lifted.", null);
 	}
@@ -326,7 +338,7 @@ public class CollectionService {
 	@Transactional
 	void cancel(String processInstanceId) {
 		cases.findByProcessInstanceId(processInstanceId).filter(CollectionCase::isOpen).ifPresent(collectionCase -> {
-			customers.liftCollectionHold(collectionCase.getCustomerId(), collectionCase.getId());
+			liftHold(collectionCase.getCustomerId(), collectionCase.getId());
 			collectionCase.close(CollectionCase.Status.CANCELLED, "The collection process was cancelled.");
 			log(collectionCase.getId(), "CANCELLED", "The collection process was cancelled.", null);
 		});

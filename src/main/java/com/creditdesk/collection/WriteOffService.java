@@ -124,7 +124,7 @@ public class WriteOffService {
 		}
 		customers.makeCashOnly(customer.getId(), null, "Bad debt of " + Money.format(split.total()) + " written off on "
 				+ today + " (collection case " + caseId + ").", null);
-		customers.liftCollectionHold(customer.getId(), caseId);
+		collections.liftHold(customer.getId(), caseId);
 		collectionCase.close(CollectionCase.Status.WRITTEN_OFF, "Written off: " + Money.format(split.total()) + ".");
 		collections.log(caseId, "WRITTEN_OFF", splitText(split), approver);
 		return writeOff;

@@ -74,8 +74,11 @@ public class Customer {
 	/** The credit decision that granted the current limit. */
 	private Long limitDecisionId;
 
-	/** The collection case that put the customer on credit hold, if that is why the customer is on hold. */
-	private Long collectionHoldCaseId;
+	/**
+	 * Who put the customer on credit hold (e.g. {@code collection-case:42}), if a {@link CreditHold} is why the
+	 * customer is on hold; only the same holder lifts it.
+	 */
+	private String holdPlacedBy;
 
 	/**
 	 * The last day of the latest approved temporary increase (临时额度), if any: the credit check, on every order,
@@ -181,21 +184,21 @@ public class Customer {
 	}
 
 	/**
-	 * Overdue collection stops credit: a customer trading on credit goes on hold (cash only) until the case is
-	 * settled. A customer already on hold or cash-only for another reason stays as is.
+	 * A hold stops credit (e.g. overdue collection): a customer trading on credit goes on hold (cash only) until the
+	 * holder lifts it. A customer already on hold or cash-only for another reason stays as is.
 	 */
-	public void placeOnCollectionHold(long caseId, String reason) {
+	void placeOnHold(String holder, String reason) {
 		if (status == CustomerStatus.ACTIVE) {
 			status = CustomerStatus.CREDIT_HOLD;
 			cashOnlyReason = summary(reason);
-			collectionHoldCaseId = caseId;
+			holdPlacedBy = holder;
 		}
 	}
 
-	/** Lifts the hold this collection case placed; a hold for another reason (grade C, say) stays. */
-	public void liftCollectionHold(long caseId) {
-		if (collectionHoldCaseId != null && collectionHoldCaseId == caseId) {
-			collectionHoldCaseId = null;
+	/** Lifts the hold this holder placed; a hold for another reason (grade C, another holder) stays. */
+	void liftHold(String holder) {
+		if (holdPlacedBy != null && holdPlacedBy.equals(holder)) {
+			holdPlacedBy = null;
 			if (status == CustomerStatus.CREDIT_HOLD && creditLimit.signum() > 0) {
 				status = CustomerStatus.ACTIVE;
 				cashOnlyReason = null;
@@ -207,7 +210,7 @@ public class Customer {
 	public void reportVanished(String reason) {
 		status = CustomerStatus.VANISHED;
 		cashOnlyReason = summary(reason);
-		collectionHoldCaseId = null;
+		holdPlacedBy = null;
 	}
 
 	/** The reason as the customer record keeps it: at most 500 characters (the full text stays where it came from). */
@@ -215,8 +218,8 @@ public class Customer {
 		return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
 	}
 
-	public Long getCollectionHoldCaseId() {
-		return collectionHoldCaseId;
+	public String getHoldPlacedBy() {
+		return holdPlacedBy;
 	}
 
 	/** The prospect's investigation was withdrawn (a customer that ever traded stays as it is). */

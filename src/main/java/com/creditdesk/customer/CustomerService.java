@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.creditdesk.identity.CurrentUser;
@@ -227,18 +229,18 @@ public class CustomerService {
 		return customer;
 	}
 
-	@Transactional
-	public Customer placeOnCollectionHold(long customerId, long caseId, String reason) {
-		Customer customer = lock(customerId);
-		customer.placeOnCollectionHold(caseId, reason);
-		return customer;
+	/** Applies a published {@link CreditHold.Placed}, in the publisher's transaction. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void on(CreditHold.Placed hold) {
+		lock(hold.customerId()).placeOnHold(hold.holder(), hold.reason());
 	}
 
-	@Transactional
-	public Customer liftCollectionHold(long customerId, long caseId) {
-		Customer customer = lock(customerId);
-		customer.liftCollectionHold(caseId);
-		return customer;
+	/** Applies a published {@link CreditHold.Lifted}, in the publisher's transaction. */
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void on(CreditHold.Lifted hold) {
+		lock(hold.customerId()).liftHold(hold.holder());
 	}
 
 	@Transactional

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.creditdesk.customer.Customer;
+import com.creditdesk.customer.CreditHold;
 import com.creditdesk.customer.CustomerRepository;
 import com.creditdesk.customer.CustomerStatus;
 import com.creditdesk.customer.OwnershipType;
@@ -62,6 +63,12 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 
 	@Autowired
 	CustomerRepository customers;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@Autowired
 	CreditCheckService creditChecks;
@@ -194,6 +201,12 @@ class OverdueCollectionProcessTest extends ProcessTestBase {
 				"Overdue Test Co. 逾期测试", "your account manager ana if");
 		assertThat(customers.findById(customerId).orElseThrow().getStatus()).isEqualTo(CustomerStatus.CREDIT_HOLD);
 		assertThat(creditCheck(customerId, "SO-HOLD")).isEqualTo(CreditCheckOutcome.CASH_ONLY);
+		// the hold is the customer's status, held by this case: another holder's release does not lift it
+		assertThat(customers.findById(customerId).orElseThrow().getHoldPlacedBy())
+			.isEqualTo("collection-case:" + opened.getId());
+		transactions.executeWithoutResult(status -> events
+			.publishEvent(new CreditHold.Lifted(customerId, "collection-case:" + (opened.getId() + 1))));
+		assertThat(customers.findById(customerId).orElseThrow().getStatus()).isEqualTo(CustomerStatus.CREDIT_HOLD);
 
 		// the job runs again (same day, or after a restart): nothing opens twice
 		detection.run(start);
