@@ -45,12 +45,10 @@ public class AgingService {
 	static final String OPEN_AS_OF = """
 			SELECT r.id, r.customer_id, r.invoice_number, r.invoice_date, r.due_date, r.amount,
 			       r.amount - coalesce(s.settled, 0) AS open_amount
-			FROM receivable r
+			FROM receivable_items r
 			LEFT JOIN (SELECT a.receivable_id, sum(a.amount) AS settled
-			           FROM payment_allocation a
-			           LEFT JOIN payment p ON p.id = a.payment_id
-			           LEFT JOIN credit_note n ON n.id = a.credit_note_id
-			           WHERE coalesce(p.payment_date, n.note_date) <= :asOf
+			           FROM receivable_settlements a
+			           WHERE a.settled_on <= :asOf
 			           GROUP BY a.receivable_id) s ON s.receivable_id = r.id
 			WHERE r.invoice_date <= :asOf
 			  AND (r.written_off_at IS NULL OR CAST(r.written_off_at AS DATE) > :asOf)
@@ -62,7 +60,7 @@ public class AgingService {
 	 */
 	static final String OPEN_NOW = """
 			SELECT r.id, r.customer_id, r.invoice_number, r.invoice_date, r.due_date, r.amount, r.open_amount
-			FROM receivable r
+			FROM receivable_items r
 			WHERE r.status = 'OPEN'
 			""";
 
@@ -101,19 +99,19 @@ public class AgingService {
 		StringBuilder customers = new StringBuilder();
 		if (!user.seesAllCustomers()) {
 			params.addValue("rep", user.id());
-			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE responsible_rep = :rep)");
+			customers.append(" AND o.customer_id IN (SELECT id FROM customer_directory WHERE responsible_rep = :rep)");
 		}
 		if (onlyVanishedOrHold) {
-			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE status IN ('VANISHED', 'CREDIT_HOLD'))");
+			customers.append(" AND o.customer_id IN (SELECT id FROM customer_directory WHERE status IN ('VANISHED', 'CREDIT_HOLD'))");
 		}
 		if (keyAccountClass != null) {
 			params.addValue("keyAccountClass", keyAccountClass);
-			customers.append(" AND o.customer_id IN (SELECT id FROM customer WHERE key_account_class = :keyAccountClass)");
+			customers.append(" AND o.customer_id IN (SELECT id FROM customer_directory WHERE key_account_class = :keyAccountClass)");
 		}
 		String sql = "SELECT a.d, a.y, a.amount, a.invoices, " + group + " AS group_key, "
 				+ LABELS.get(groupBy).replace("min(c.name)", "c.name") + " AS label, "
 				+ ("customer".equals(groupBy) ? "c.status" : "''") + " AS flags FROM ("
-				+ BUCKETED.formatted(openAmounts(asOf), customers) + ") a JOIN customer c ON c.id = a.customer_id";
+				+ BUCKETED.formatted(openAmounts(asOf), customers) + ") a JOIN customer_directory c ON c.id = a.customer_id";
 		Map<String, Accumulator> groups = new java.util.HashMap<>();
 		jdbc.query(sql, params, rs -> {
 			groups.computeIfAbsent(rs.getString("group_key"), key -> {
@@ -185,7 +183,7 @@ public class AgingService {
 		}
 		MapSqlParameterSource params = parameters(asOf, user);
 		StringBuilder sql = new StringBuilder("SELECT o.*, c.name AS customer_name FROM (").append(openAmounts(asOf))
-			.append(") o JOIN customer c ON c.id = o.customer_id WHERE o.open_amount > 0").append(visibility(user, params));
+			.append(") o JOIN customer_directory c ON c.id = o.customer_id WHERE o.open_amount > 0").append(visibility(user, params));
 		if (customerId != null) {
 			sql.append(" AND c.id = :customerId");
 			params.addValue("customerId", customerId);

@@ -42,15 +42,15 @@ public class KpiService {
 		String visible = AgingService.visibility(user, params);
 		BigDecimal[] beginning = open(from.minusDays(1), visible, params);
 		BigDecimal[] ending = open(to, visible, params);
-		BigDecimal sales = Money.of(jdbc.queryForObject("SELECT coalesce(sum(r.amount), 0) FROM receivable r"
-				+ " JOIN customer c ON c.id = r.customer_id WHERE r.invoice_date BETWEEN :from AND :to" + visible, params,
+		BigDecimal sales = Money.of(jdbc.queryForObject("SELECT coalesce(sum(r.amount), 0) FROM receivable_items r"
+				+ " JOIN customer_directory c ON c.id = r.customer_id WHERE r.invoice_date BETWEEN :from AND :to" + visible, params,
 				BigDecimal.class));
 		BigDecimal endingOverdue = ending[0].subtract(ending[1]);
 
 		List<Kpis.CustomerUtilisation> customers = jdbc.query("""
 				SELECT c.id, c.name, c.credit_grade, c.credit_limit,
 				       coalesce(e.open_receivables, 0) + coalesce(e.reserved, 0) AS exposure
-				FROM customer c LEFT JOIN customer_exposure e ON e.customer_id = c.id
+				FROM customer_directory c LEFT JOIN receivable_exposures e ON e.customer_id = c.id
 				WHERE c.credit_limit > 0""" + visible + " ORDER BY c.id", params,
 				(rs, i) -> {
 					BigDecimal limit = Money.of(rs.getBigDecimal(4));
@@ -66,15 +66,15 @@ public class KpiService {
 			.toList();
 
 		List<Kpis.GradeCount> grades = jdbc.query("SELECT coalesce(c.credit_grade, '-') g, count(*), sum(c.credit_limit)"
-				+ " FROM customer c WHERE c.status NOT IN ('PROSPECT', 'WITHDRAWN')" + visible + " GROUP BY coalesce(c.credit_grade, '-') ORDER BY 1",
+				+ " FROM customer_directory c WHERE c.status NOT IN ('PROSPECT', 'WITHDRAWN')" + visible + " GROUP BY coalesce(c.credit_grade, '-') ORDER BY 1",
 				params, (rs, i) -> new Kpis.GradeCount(rs.getString(1), rs.getLong(2), Money.of(rs.getBigDecimal(3))));
 		List<Kpis.RepLosses> writeOffs = jdbc.query("SELECT r.responsible_rep, count(*), sum(r.written_off_amount)"
-				+ " FROM receivable r JOIN customer c ON c.id = r.customer_id"
+				+ " FROM receivable_items r JOIN customer_directory c ON c.id = r.customer_id"
 				+ " WHERE r.written_off_at >= :fromTime AND r.written_off_at < :afterTime" + visible
 				+ " GROUP BY r.responsible_rep ORDER BY 3 DESC", params,
 				(rs, i) -> new Kpis.RepLosses(rs.getString(1), rs.getLong(2), Money.of(rs.getBigDecimal(3))));
 		String ownOnly = user.seesAllCustomers() ? "" : " AND l.person = :rep";
-		List<Kpis.PersonLiability> liabilities = jdbc.query("SELECT l.person, sum(l.amount) FROM bad_debt_liability l"
+		List<Kpis.PersonLiability> liabilities = jdbc.query("SELECT l.person, sum(l.amount) FROM collection_liabilities l"
 				+ " WHERE l.recorded_at >= :fromTime AND l.recorded_at < :afterTime" + ownOnly
 				+ " GROUP BY l.person ORDER BY 2 DESC", params.addValues(Map.of("rep", user.id())),
 				(rs, i) -> new Kpis.PersonLiability(rs.getString(1), Money.of(rs.getBigDecimal(2))));
@@ -90,7 +90,7 @@ public class KpiService {
 		MapSqlParameterSource p = new MapSqlParameterSource(params.getValues()).addValue("asOf", Date.valueOf(asOf));
 		return jdbc.queryForObject("SELECT coalesce(sum(o.open_amount), 0),"
 				+ " coalesce(sum(CASE WHEN o.due_date >= :asOf THEN o.open_amount ELSE 0 END), 0) FROM ("
-				+ AgingService.openAmounts(asOf) + ") o JOIN customer c ON c.id = o.customer_id WHERE 1 = 1" + visible, p,
+				+ AgingService.openAmounts(asOf) + ") o JOIN customer_directory c ON c.id = o.customer_id WHERE 1 = 1" + visible, p,
 				(rs, i) -> new BigDecimal[] { Money.of(rs.getBigDecimal(1)), Money.of(rs.getBigDecimal(2)) });
 	}
 

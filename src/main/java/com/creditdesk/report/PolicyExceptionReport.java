@@ -50,7 +50,7 @@ class PolicyExceptionReport {
 				       sum(case when exception_codes is not null then 1 else 0 end) exceptions,
 				       sum(case when exception_codes is not null and outcome in ('APPROVED', 'REDUCED', 'CAPPED')
 				                then 1 else 0 end) granted
-				from credit_decision
+				from approval_decisions
 				where (:all or requested_by = :user)
 				group by requested_by
 				order by exceptions desc, requested_by
@@ -63,8 +63,8 @@ class PolicyExceptionReport {
 				select s.approver,
 				       count(*) decided,
 				       sum(case when s.decision in ('APPROVE', 'REDUCE') then 1 else 0 end) approved
-				from credit_decision_step s
-				join credit_decision d on d.id = s.credit_decision_id
+				from approval_decision_steps s
+				join approval_decisions d on d.id = s.credit_decision_id
 				where d.exception_codes is not null and (:all or s.approver = :user)
 				group by s.approver
 				order by decided desc, s.approver

@@ -95,7 +95,7 @@ class RepExposureReport {
 			       sum(CASE WHEN %s THEN 1 ELSE 0 END) AS on_credit,
 			       sum(CASE WHEN c.key_account_class = 'A' THEN 1 ELSE 0 END) AS key_accounts,
 			       sum(c.credit_limit) AS limits
-			FROM customer c
+			FROM customer_directory c
 			WHERE 1 = 1%s
 			GROUP BY c.responsible_rep, coalesce(c.region, '')
 			""";
@@ -106,7 +106,7 @@ class RepExposureReport {
 	 */
 	private static final String TEMPORARY = """
 			SELECT c.responsible_rep AS person, coalesce(c.region, '') AS region, sum(t.amount) AS temporary_increases
-			FROM temporary_limit t JOIN customer c ON c.id = t.customer_id
+			FROM customer_temporary_limits t JOIN customer_directory c ON c.id = t.customer_id
 			WHERE t.status = 'APPROVED' AND t.valid_from <= :asOf AND t.valid_until >= :asOf
 			  AND t.base_decision_id IS NOT DISTINCT FROM c.limit_decision_id AND %s%s
 			GROUP BY c.responsible_rep, coalesce(c.region, '')
@@ -119,7 +119,7 @@ class RepExposureReport {
 	private static final String OPEN = """
 			SELECT c.responsible_rep AS person, coalesce(c.region, '') AS region, sum(o.open_amount) AS exposure,
 			       sum(CASE WHEN o.due_date < :asOf THEN o.open_amount ELSE 0 END) AS overdue
-			FROM (%s) o JOIN customer c ON c.id = o.customer_id
+			FROM (%s) o JOIN customer_directory c ON c.id = o.customer_id
 			WHERE o.open_amount > 0%s
 			GROUP BY c.responsible_rep, coalesce(c.region, '')
 			""";
@@ -127,7 +127,7 @@ class RepExposureReport {
 	/** What was written off of the customers' invoices, per rep and region. */
 	private static final String WRITTEN_OFF = """
 			SELECT c.responsible_rep AS person, coalesce(c.region, '') AS region, sum(r.written_off_amount) AS written_off
-			FROM receivable r JOIN customer c ON c.id = r.customer_id
+			FROM receivable_items r JOIN customer_directory c ON c.id = r.customer_id
 			WHERE r.written_off_amount > 0%s
 			GROUP BY c.responsible_rep, coalesce(c.region, '')
 			""";
@@ -136,9 +136,9 @@ class RepExposureReport {
 	private static final String LIABILITIES = """
 			SELECT l.person AS person, coalesce(c.region, '') AS region, sum(l.amount) AS liability,
 			       sum(CASE WHEN l.role = 'APPROVER' THEN l.amount ELSE 0 END) AS as_approver
-			FROM bad_debt_liability l
-			JOIN receivable r ON r.id = l.receivable_id
-			JOIN customer c ON c.id = r.customer_id
+			FROM collection_liabilities l
+			JOIN receivable_items r ON r.id = l.receivable_id
+			JOIN customer_directory c ON c.id = r.customer_id
 			WHERE 1 = 1%s
 			GROUP BY l.person, coalesce(c.region, '')
 			""";

@@ -29,33 +29,34 @@ public class StatementService {
 	private static final String MOVEMENTS = """
 			SELECT invoice_date AS d, 'INVOICE' AS kind, invoice_number AS ref, amount AS debit, 0 AS credit,
 			       CAST(due_date AS VARCHAR(10)) AS detail, id AS seq
-			FROM receivable WHERE customer_id = :customerId AND invoice_date BETWEEN :from AND :to
+			FROM receivable_items WHERE customer_id = :customerId AND invoice_date BETWEEN :from AND :to
 			UNION ALL
 			SELECT payment_date, 'PAYMENT', reference, 0, amount, '', id
-			FROM payment WHERE customer_id = :customerId AND payment_date BETWEEN :from AND :to
+			FROM receivable_payments WHERE customer_id = :customerId AND payment_date BETWEEN :from AND :to
 			UNION ALL
 			SELECT n.note_date, 'CREDIT_NOTE', n.note_number, 0, n.amount, r.invoice_number, n.id
-			FROM credit_note n JOIN receivable r ON r.id = n.receivable_id
+			FROM receivable_credit_notes n JOIN receivable_items r ON r.id = n.receivable_id
 			WHERE n.customer_id = :customerId AND n.note_date BETWEEN :from AND :to
 			UNION ALL
 			SELECT CAST(written_off_at AS DATE), 'WRITE_OFF', invoice_number, 0, written_off_amount, '', id
-			FROM receivable WHERE customer_id = :customerId AND written_off_at IS NOT NULL
+			FROM receivable_items WHERE customer_id = :customerId AND written_off_at IS NOT NULL
 			  AND CAST(written_off_at AS DATE) BETWEEN :from AND :to
 			""";
 
 	private static final String BALANCE_BEFORE = """
-			SELECT (SELECT coalesce(sum(amount), 0) FROM receivable WHERE customer_id = :customerId AND invoice_date < :from)
-			     - (SELECT coalesce(sum(amount), 0) FROM payment WHERE customer_id = :customerId AND payment_date < :from)
-			     - (SELECT coalesce(sum(amount), 0) FROM credit_note WHERE customer_id = :customerId AND note_date < :from)
-			     - (SELECT coalesce(sum(written_off_amount), 0) FROM receivable WHERE customer_id = :customerId
+			SELECT (SELECT coalesce(sum(amount), 0) FROM receivable_items WHERE customer_id = :customerId AND invoice_date < :from)
+			     - (SELECT coalesce(sum(amount), 0) FROM receivable_payments WHERE customer_id = :customerId AND payment_date < :from)
+			     - (SELECT coalesce(sum(amount), 0) FROM receivable_credit_notes WHERE customer_id = :customerId AND note_date < :from)
+			     - (SELECT coalesce(sum(written_off_amount), 0) FROM receivable_items WHERE customer_id = :customerId
 			          AND written_off_at IS NOT NULL AND CAST(written_off_at AS DATE) < :from)
 			""";
 
 	private static final String UNAPPLIED_AS_OF = """
-			SELECT (SELECT coalesce(sum(amount), 0) FROM payment WHERE customer_id = :customerId AND payment_date <= :to)
-			     - (SELECT coalesce(sum(a.amount), 0) FROM payment_allocation a
-			          JOIN payment p ON p.id = a.payment_id JOIN receivable r ON r.id = a.receivable_id
-			          WHERE p.customer_id = :customerId AND p.payment_date <= :to AND r.invoice_date <= :to)
+			SELECT (SELECT coalesce(sum(amount), 0) FROM receivable_payments WHERE customer_id = :customerId AND payment_date <= :to)
+			     - (SELECT coalesce(sum(a.amount), 0) FROM receivable_settlements a
+			          JOIN receivable_items r ON r.id = a.receivable_id
+			          WHERE a.payment_id IS NOT NULL AND a.customer_id = :customerId AND a.settled_on <= :to
+			            AND r.invoice_date <= :to)
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
