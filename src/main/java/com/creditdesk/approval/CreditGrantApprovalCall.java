@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.system.ProcessVariable;
+import com.creditdesk.system.SharedProcessStep;
 
 /**
  * The typed contract of a call into {@code credit-grant-approval} (分级授信审批). A calling case records its
@@ -21,6 +22,7 @@ import com.creditdesk.system.ProcessVariable;
  * The approval's inputs are derived from the credit file the request names (amount, requester, policy exception,
  * customer), not copied from the calling case's variables; the result is read from the decision record.
  */
+@SharedProcessStep
 @Component("creditGrantApprovalCall")
 public class CreditGrantApprovalCall implements DelegateVariableMapping {
 

@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.customer.CustomerService;
+import com.creditdesk.system.SharedProcessStep;
 
 /**
  * When a credit case ends (normally or cancelled in Cockpit) the customer may get a new one.
  */
+@SharedProcessStep
 @Component
 class CloseCreditCaseListener implements ExecutionListener {
 

@@ -12,8 +12,10 @@ import com.creditdesk.approval.CreditDecisionService;
 import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SharedProcessStep;
 
 /** Records the approved limit, grade, validity and next review date on the customer, who becomes active. */
+@SharedProcessStep
 @Component
 class GrantCreditLimitDelegate implements JavaDelegate {
 

@@ -8,11 +8,13 @@ import com.creditdesk.approval.CreditGrantApprovalCall;
 import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.SharedProcessStep;
 
 /**
  * No credit for the customer, either because the scorecard graded it C or because the approvers rejected the
  * application: sales are cash or against collateral only. The reason is kept for the rep to see.
  */
+@SharedProcessStep
 @Component
 class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 

@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.system.DecisionVersions;
+import com.creditdesk.system.SharedProcessStep;
 
 /** Puts the scorecard's score and grade into the credit file, with the decision versions that produced them. */
+@SharedProcessStep
 @Component
 class RecordCreditGradeDelegate implements JavaDelegate {
 

@@ -8,12 +8,14 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.scoring.FinancialRatios;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SharedProcessStep;
 
 /**
  * Checks the statement figures and ratings; valid ones go into the credit file with the computed ratios, and the
  * ratios become the scorecard's inputs. Invalid ones never reach the engine as an exception: the flow goes to the
  * rep's "correct the figures" task with a message naming each field.
  */
+@SharedProcessStep
 @Component
 class RecordFinancialStatementsDelegate implements JavaDelegate {
 

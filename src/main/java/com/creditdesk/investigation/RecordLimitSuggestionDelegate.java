@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.SharedProcessStep;
 
 /** Records the suggested limit and whether (and why) the customer's bank must be consulted. */
+@SharedProcessStep
 @Component
 class RecordLimitSuggestionDelegate implements JavaDelegate {
 

@@ -17,11 +17,13 @@ import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
+import com.creditdesk.system.SharedProcessStep;
 
 /**
  * Submits the rep's credit-grant application (客户授信申请表): the proposed limit, its validity and the reason. The
  * validity is capped by the grade's policy (DMN {@code review-interval}), which also sets the next review date.
  */
+@SharedProcessStep
 @Component
 class SubmitCreditApplicationDelegate implements JavaDelegate {
 

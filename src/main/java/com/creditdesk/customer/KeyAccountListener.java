@@ -1,19 +1,26 @@
-package com.creditdesk.investigation;
+package com.creditdesk.customer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import com.creditdesk.customer.CustomerService;
+import com.creditdesk.system.ProcessVariable;
+import com.creditdesk.system.SharedProcessStep;
+
 
 /**
  * Before a policy decision that treats key accounts differently (review interval, approval authority, collection
  * stage), sets {@code keyAccount} from the customer's record: this morning's 80/20 class, never what a form sent.
+ * Used by the investigation's, the approval's, the re-evaluation's and the collection's processes.
  */
+@SharedProcessStep
 @Component
 public class KeyAccountListener implements ExecutionListener {
 
 	public static final String KEY_ACCOUNT = "keyAccount";
+
+	/** Every process that decides about a customer carries its id under this name. */
+	private static final ProcessVariable<Long> CUSTOMER_ID = ProcessVariable.id("customerId");
 
 	private final CustomerService customers;
 
@@ -23,9 +30,9 @@ public class KeyAccountListener implements ExecutionListener {
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Object customerId = execution.getVariable(CreditInvestigationProcess.CUSTOMER_ID);
-		boolean keyAccount = customerId instanceof Number id
-				&& customers.findById(id.longValue()).map(c -> c.isKeyAccount()).orElse(false);
+		Long customerId = CUSTOMER_ID.get(execution);
+		boolean keyAccount = customerId != null
+				&& customers.findById(customerId).map(Customer::isKeyAccount).orElse(false);
 		execution.setVariable(KEY_ACCOUNT, keyAccount);
 	}
 
