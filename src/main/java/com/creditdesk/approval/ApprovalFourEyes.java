@@ -29,7 +29,7 @@ class ApprovalFourEyes implements FourEyesRule {
 	@Override
 	public void check(VariableScope task, String userId) {
 		Long decisionId = CreditGrantApprovalProcess.CREDIT_DECISION_ID.get(task);
-		Object index = task.getVariable("loopCounter");
+		Object index = task.getVariable(CreditGrantApprovalProcess.LOOP_COUNTER);
 		if (decisionId != null) {
 			decisions.checkMayDecide(decisionId, userId);
 			if (index instanceof Number level) {

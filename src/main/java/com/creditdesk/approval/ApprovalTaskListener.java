@@ -59,15 +59,15 @@ class ApprovalTaskListener implements TaskListener {
 	private void showLevel(DelegateTask task) {
 		List<ApprovalLevel> chain = recordedChain(decisions, task.getExecution());
 		ApprovalLevel level = chain.get(loopCounter(task.getExecution()));
-		boolean exception = task.getVariable("policyExceptionText") != null;
-		task.setName((exception ? "⚠例外 Exception · " : "") + "授信审批 Approve credit grant: " + task.getVariable("customerName") + ", "
+		boolean exception = task.getVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null;
+		task.setName((exception ? "⚠例外 Exception · " : "") + "授信审批 Approve credit grant: " + task.getVariable(CreditGrantApprovalProcess.CUSTOMER_NAME) + ", "
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
-				+ task.getVariable("creditGrade"));
+				+ task.getVariable(CreditGrantApprovalProcess.CREDIT_GRADE));
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, tiers.name(level.approverGroup()));
-		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT, level.authorityLimit().doubleValue());
-		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT + "Text", Money.format(level.authorityLimit()));
-		task.setVariableLocal("approvalNote", note(task.getExecution(), chain, level));
+		CreditGrantApprovalProcess.AUTHORITY_LIMIT.setLocal(task, level.authorityLimit());
+		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT.name() + "Text", Money.format(level.authorityLimit()));
+		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_NOTE, note(task.getExecution(), chain, level));
 	}
 
 	private void checkFourEyes(DelegateTask task, String userId) {
@@ -83,7 +83,7 @@ class ApprovalTaskListener implements TaskListener {
 	private String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
 		java.math.BigDecimal amount = CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.get(execution);
 		int at = loopCounter(execution);
-		if (execution.getVariable("policyExceptionText") != null && at + 1 < chain.size()) {
+		if (execution.getVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null && at + 1 < chain.size()) {
 			return "政策例外：您同意后转交 " + tiers.name(chain.get(at + 1).approverGroup()) + " 审批；拒绝则结束。 A policy exception: "
 					+ "approving passes it on to the " + tiers.name(chain.get(at + 1).approverGroup()) + ", who decides it. Rejecting ends it.";
 		}
@@ -122,7 +122,7 @@ class ApprovalTaskListener implements TaskListener {
 	}
 
 	static int loopCounter(DelegateExecution execution) {
-		return ((Number) execution.getVariable("loopCounter")).intValue();
+		return ((Number) execution.getVariable(CreditGrantApprovalProcess.LOOP_COUNTER)).intValue();
 	}
 
 }

@@ -54,9 +54,36 @@ public final class CreditGrantApprovalProcess {
 	public static final String AMOUNT_UNDER_REVIEW_TEXT = "amountUnderReviewText";
 	public static final String EARLIER_APPROVALS = "earlierApprovals";
 	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.money("cashOrCollateralAmount");
-	public static final String AUTHORITY_LIMIT = "authorityLimit";
+	public static final ProcessVariable<BigDecimal> AUTHORITY_LIMIT = ProcessVariable.money("authorityLimit");
+
+	/** The scorecard's suggested limit on the credit file, shown to approvers. */
+	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.money("suggestedLimit");
 	public static final String APPROVAL_LEVEL = "approvalLevel";
 	public static final String APPROVAL_LEVEL_NAME = "approvalLevelName";
+
+
+	// shown on the approver's form and the task card (set when the decision opens)
+	public static final String APPROVAL_NOTE = "approvalNote";
+	public static final String BANK_INQUIRY_SUMMARY = "bankInquirySummary";
+	public static final String CASH_OR_COLLATERAL_TEXT = "cashOrCollateralText";
+	public static final String CREDIT_CODE = "creditCode";
+	public static final String CREDIT_GRADE = "creditGrade";
+	public static final String CREDIT_SCORE = "creditScore";
+	public static final String CURRENT_LIMIT_TEXT = "currentLimitText";
+	public static final String CUSTOMER_NAME = "customerName";
+	public static final String KEY_ACCOUNT_TEXT = "keyAccountText";
+	public static final String MONTHLY_PURCHASES_TEXT = "monthlyPurchasesText";
+	public static final String OPEN_RECEIVABLES_TEXT = "openReceivablesText";
+	public static final String PAYMENT_TERM_TEXT = "paymentTermText";
+	public static final String POLICY_EXCEPTION_TEXT = "policyExceptionText";
+	public static final String PROPOSAL_REASON = "proposalReason";
+	public static final String REGION = "region";
+	public static final String REQUESTED_AMOUNT_TEXT = "requestedAmountText";
+	public static final String REQUESTER_NAME = "requesterName";
+	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
+
+	/** The engine's index of the approval level under way (the multi-instance loop counter). */
+	public static final String LOOP_COUNTER = "loopCounter";
 
 	// approver's form
 	public static final String APPROVAL_DECISION = "approvalDecision";

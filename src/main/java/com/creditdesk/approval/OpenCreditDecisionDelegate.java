@@ -16,7 +16,6 @@ import com.creditdesk.system.BusinessClock;
 import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Labels;
 import com.creditdesk.system.Money;
-import com.creditdesk.system.ProcessVariable;
 
 /**
  * Opens the credit decision record for the chain the authority matrix returned, and gives the approvers' forms
@@ -69,36 +68,36 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(execution, decision.getAmountUnderReview());
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
 				Money.format(decision.getAmountUnderReview()));
-		execution.setVariable("requestedAmountText", Money.format(decision.getRequestedAmount()));
-		execution.setVariable("cashOrCollateralText", Money.format(decision.getCashOrCollateralAmount()));
+		execution.setVariable(CreditGrantApprovalProcess.REQUESTED_AMOUNT_TEXT, Money.format(decision.getRequestedAmount()));
+		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, Money.format(decision.getCashOrCollateralAmount()));
 		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 
 		Customer customer = customers.get(customerId);
-		execution.setVariable("customerName", customer.getName());
-		execution.setVariable("creditGrade", file.creditGrade());
-		execution.setVariable("creditScore", file.creditScore());
-		ProcessVariable.money("suggestedLimit").set(execution, file.suggestedLimit());
-		execution.setVariable("suggestedLimitText", Money.format(file.suggestedLimit()));
-		execution.setVariable("proposalReason", file.proposalReason());
-		execution.setVariable("bankInquirySummary", file.bankInquirySummary());
+		execution.setVariable(CreditGrantApprovalProcess.CUSTOMER_NAME, customer.getName());
+		execution.setVariable(CreditGrantApprovalProcess.CREDIT_GRADE, file.creditGrade());
+		execution.setVariable(CreditGrantApprovalProcess.CREDIT_SCORE, file.creditScore());
+		CreditGrantApprovalProcess.SUGGESTED_LIMIT.set(execution, file.suggestedLimit());
+		execution.setVariable(CreditGrantApprovalProcess.SUGGESTED_LIMIT_TEXT, Money.format(file.suggestedLimit()));
+		execution.setVariable(CreditGrantApprovalProcess.PROPOSAL_REASON, file.proposalReason());
+		execution.setVariable(CreditGrantApprovalProcess.BANK_INQUIRY_SUMMARY, file.bankInquirySummary());
 		file.ratioAssessments().forEach(execution::setVariable);
 		// the summary band at the top of the approver's form: who asks, for whom, how much against what
-		execution.setVariable("requesterName", labels.person(file.requester()));
-		execution.setVariable("creditCode", customer.getCreditCode());
-		execution.setVariable("region", customer.getRegion());
-		execution.setVariable("paymentTermText", file.paymentTermDays() + " 天 days");
-		execution.setVariable("monthlyPurchasesText", Money.format(file.expectedMonthlyPurchases()));
-		execution.setVariable("openReceivablesText", openReceivablesText(customerId));
-		execution.setVariable("currentLimitText", customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0
+		execution.setVariable(CreditGrantApprovalProcess.REQUESTER_NAME, labels.person(file.requester()));
+		execution.setVariable(CreditGrantApprovalProcess.CREDIT_CODE, customer.getCreditCode());
+		execution.setVariable(CreditGrantApprovalProcess.REGION, customer.getRegion());
+		execution.setVariable(CreditGrantApprovalProcess.PAYMENT_TERM_TEXT, file.paymentTermDays() + " 天 days");
+		execution.setVariable(CreditGrantApprovalProcess.MONTHLY_PURCHASES_TEXT, Money.format(file.expectedMonthlyPurchases()));
+		execution.setVariable(CreditGrantApprovalProcess.OPEN_RECEIVABLES_TEXT, openReceivablesText(customerId));
+		execution.setVariable(CreditGrantApprovalProcess.CURRENT_LIMIT_TEXT, customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0
 				? "无 none" : Money.format(customer.getCreditLimit()) + " (" + customer.getCreditGrade() + ")");
 		file.ratioLights().forEach(execution::setVariable);
 		// the key-account marker (this morning's 80/20 class) and why the file scored what it did
-		execution.setVariable("keyAccountText", !customer.isKeyAccount() ? null
+		execution.setVariable(CreditGrantApprovalProcess.KEY_ACCOUNT_TEXT, !customer.isKeyAccount() ? null
 				: "第 " + customer.getKeyAccountRank() + " 名 rank · 近12个月赊销 credit sales, 12 months "
 						+ Money.format(customer.getKeyAccountSales()));
 		execution.setVariable(CreditGrantApprovalProcess.SCORE_EXPLANATION_TEXT, file.scoreExplanation());
 		// the exception marker: what departs from the policy, by how much, and the rep's justification
-		execution.setVariable("policyExceptionText", file.exceptionCodes() == null ? null
+		execution.setVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
 	}
 

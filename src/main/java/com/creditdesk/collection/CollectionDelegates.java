@@ -53,7 +53,7 @@ class CollectionDelegates {
 			execution.setVariable(DAYS_PAST_DUE, assessment.daysPastDue());
 			execution.setVariable(CUSTOMER_VANISHED, assessment.vanished());
 			execution.setVariable(PLAN_BROKEN, assessment.paymentPlanBroken());
-			execution.setVariable("escalationPaused",
+			execution.setVariable(ESCALATION_PAUSED,
 					assessment.paused() && !assessment.vanished() && !assessment.paymentPlanBroken());
 			execution.setVariable(OVERDUE_AMOUNT_TEXT, Money.format(assessment.overdueAmount()));
 			execution.setVariable(OVERDUE_ITEMS_TEXT, assessment.items()

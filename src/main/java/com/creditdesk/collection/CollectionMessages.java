@@ -35,7 +35,7 @@ class CollectionMessages {
 	void caseChanged(String processInstanceId, String reason) {
 		correlate(() -> runtime.createMessageCorrelation(OverdueCollectionProcess.MESSAGE_CASE_CHANGED)
 			.processInstanceId(processInstanceId)
-			.setVariable("lastChange", reason)
+			.setVariable(OverdueCollectionProcess.LAST_CHANGE, reason)
 			.correlate(), reason);
 	}
 

@@ -32,7 +32,7 @@ public class DetectOverdueCustomersDelegate implements JavaDelegate {
 			return;
 		}
 		CollectionDetection.DetectionResult result = detection.run(BusinessClock.today());
-		execution.setVariable("result", result.toString());
+		execution.setVariable(OverdueCollectionProcess.DETECTION_RESULT, result.toString());
 	}
 
 }

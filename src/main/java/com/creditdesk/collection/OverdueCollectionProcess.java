@@ -57,6 +57,15 @@ public final class OverdueCollectionProcess {
 	public static final String STAGE = "stage";
 	public static final String STAGE_TEXT = "stageText";
 	public static final String OVERDUE_AMOUNT_TEXT = "overdueAmountText";
+
+	/** Whether a promise or plan in good standing holds the escalation (the case waits instead of escalating). */
+	public static final String ESCALATION_PAUSED = "escalationPaused";
+
+	/** Why the case was told to reassess (message {@link #MESSAGE_CASE_CHANGED}). */
+	public static final String LAST_CHANGE = "lastChange";
+
+	/** The daily detection's summary (process {@code daily-overdue-detection}). */
+	public static final String DETECTION_RESULT = "result";
 	public static final String OVERDUE_ITEMS_TEXT = "overdueItemsText";
 	public static final String NEXT_CHECK_AT = "nextCheckAt";
 	public static final String OPEN_REMINDER = "openReminderTask";

@@ -11,7 +11,7 @@ import com.creditdesk.scoring.QualitativeItem;
 import com.creditdesk.scoring.Rating;
 import com.creditdesk.scoring.FinancialStatement;
 import com.creditdesk.customer.CustomerFacts;
-import com.creditdesk.system.Money;
+import com.creditdesk.system.ProcessVariable;
 
 /**
  * The {@code credit-investigation} process: its key, the element ids code and tests refer to, and typed access to
@@ -78,7 +78,7 @@ public final class CreditInvestigationProcess {
 	public static final String QUALITATIVE_POINTS = "qualitativePoints";
 	public static final String CREDIT_SCORE = "creditScore";
 	public static final String CREDIT_GRADE = "creditGrade";
-	public static final String SUGGESTED_LIMIT = "suggestedLimit";
+	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.money("suggestedLimit");
 	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
 	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText";
 
@@ -154,39 +154,18 @@ public final class CreditInvestigationProcess {
 		return value == null ? null : ((Number) value).longValue();
 	}
 
+	// what a person entered: one reading for every form field, through ProcessVariable (null if not of its type)
+
 	public static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value == null) {
-			return null;
-		}
-		String text = value.toString().trim();
-		return text.isEmpty() ? null : text;
+		return ProcessVariable.text(name).input(scope);
 	}
 
 	public static BigDecimal money(VariableScope scope, String name) {
-		try {
-			return Money.of(scope.getVariable(name));
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
+		return ProcessVariable.money(name).input(scope);
 	}
 
 	public static Integer integer(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value instanceof Number number) {
-			double d = number.doubleValue();
-			return d == Math.rint(d) ? (int) d : null;
-		}
-		if (value != null && !value.toString().isBlank()) {
-			try {
-				return Integer.valueOf(value.toString().trim());
-			}
-			catch (NumberFormatException e) {
-				return null;
-			}
-		}
-		return null;
+		return ProcessVariable.integer(name).input(scope);
 	}
 
 	static boolean bool(VariableScope scope, String name) {

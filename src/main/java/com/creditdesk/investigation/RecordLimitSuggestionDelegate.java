@@ -46,7 +46,7 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 		CreditFile file = investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested,
 				reasons, versions);
 		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explanation.explain(file).text());
-		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
+		CreditInvestigationProcess.SUGGESTED_LIMIT.set(execution, suggested);
 		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
 		// the application form warns while the rep types when the validity asked for is longer than the grade's policy
 		execution.setVariable(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS,

@@ -14,6 +14,9 @@ import com.creditdesk.system.BusinessClock;
 @Component
 class ClassifyKeyAccountsDelegate implements JavaDelegate {
 
+	/** The daily run's summary in process {@code daily-credit-reviews}: customers per 80/20 class. */
+	static final String KEY_ACCOUNTS_BY_CLASS = "keyAccountsByClass";
+
 	private final KeyAccounts keyAccounts;
 
 	ClassifyKeyAccountsDelegate(KeyAccounts keyAccounts) {
@@ -23,7 +26,7 @@ class ClassifyKeyAccountsDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		KeyAccounts.Result result = keyAccounts.classify(BusinessClock.today());
-		execution.setVariable("keyAccountsByClass", result.customersByClass().toString());
+		execution.setVariable(KEY_ACCOUNTS_BY_CLASS, result.customersByClass().toString());
 	}
 
 }

@@ -1,5 +1,9 @@
 package com.creditdesk.review;
 
+import java.math.BigDecimal;
+
+import com.creditdesk.system.ProcessVariable;
+
 /** The {@code credit-reevaluation} process (信用再评估): key, element ids and variables of its own. */
 public final class CreditReevaluationProcess {
 
@@ -27,7 +31,7 @@ public final class CreditReevaluationProcess {
 	public static final String REQUESTED_CHANGE = "requestedChange";
 	public static final String TRIGGER_TEXT = "reviewTriggerText";
 	public static final String INITIATOR = "initiator";
-	public static final String PREVIOUS_LIMIT = "previousCreditLimit";
+	public static final ProcessVariable<BigDecimal> PREVIOUS_LIMIT = ProcessVariable.money("previousCreditLimit");
 	public static final String PREVIOUS_LIMIT_TEXT = "previousCreditLimitText";
 	public static final String PREVIOUS_GRADE = "previousCreditGrade";
 	public static final String PREVIOUS_SCORE = "previousCreditScore";

@@ -72,7 +72,7 @@ class OpenReviewDelegate implements JavaDelegate {
 		execution.setVariable(CreditInvestigationProcess.REQUESTER, customer.getResponsibleRep());
 		execution.setVariable(CreditReevaluationProcess.TRIGGER, kind.name());
 		execution.setVariable(CreditReevaluationProcess.TRIGGER_TEXT, kind.name() + ": " + reason);
-		execution.setVariable(CreditReevaluationProcess.PREVIOUS_LIMIT, customer.getCreditLimit().doubleValue());
+		CreditReevaluationProcess.PREVIOUS_LIMIT.set(execution, customer.getCreditLimit());
 		execution.setVariable(CreditReevaluationProcess.PREVIOUS_LIMIT_TEXT, Money.format(customer.getCreditLimit()));
 		execution.setVariable(CreditReevaluationProcess.PREVIOUS_GRADE,
 				customer.getCreditGrade() == null ? "none" : customer.getCreditGrade());

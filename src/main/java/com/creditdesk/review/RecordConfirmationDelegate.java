@@ -51,7 +51,7 @@ class RecordConfirmationDelegate implements JavaDelegate {
 		}
 		String confirmer = SystemActions.authenticatedUser(execution.getProcessEngineServices().getIdentityService())
 			.orElse(null);
-		BigDecimal limit = Money.of(execution.getVariable(CreditReevaluationProcess.PREVIOUS_LIMIT));
+		BigDecimal limit = CreditReevaluationProcess.PREVIOUS_LIMIT.require(execution);
 		CreditDecision decision;
 		try {
 			decision = decisions.recordConfirmation(CreditInvestigationProcess.customerId(execution),

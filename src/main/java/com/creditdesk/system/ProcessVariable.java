@@ -56,6 +56,20 @@ public final class ProcessVariable<T> {
 				: LocalDate.parse(value.toString().trim()), LocalDate::toString);
 	}
 
+	/** A whole number (a count of days or months), stored as an integer; 12.0 reads as 12, 12.5 is not one. */
+	public static ProcessVariable<Integer> integer(String name) {
+		return new ProcessVariable<>(name, value -> {
+			if (value instanceof Number number) {
+				double d = number.doubleValue();
+				if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+					throw new IllegalArgumentException(value + " is not a whole number");
+				}
+				return (int) d;
+			}
+			return value.toString().isBlank() ? null : Integer.valueOf(value.toString().trim());
+		}, value -> value);
+	}
+
 	/** A yes/no flag, stored as a boolean. */
 	public static ProcessVariable<Boolean> flag(String name) {
 		return new ProcessVariable<>(name, value -> value instanceof Boolean b ? b : Boolean.valueOf(value.toString()),
@@ -86,6 +100,19 @@ public final class ProcessVariable<T> {
 		return value;
 	}
 
+	/**
+	 * What a person entered for this variable at a step: null when it is missing or not of this variable's type, so
+	 * that the step's validation names the field (never an engine error).
+	 */
+	public T input(VariableScope scope) {
+		try {
+			return get(scope);
+		}
+		catch (IllegalStateException notOfThisType) {
+			return null;
+		}
+	}
+
 	/** The value in a map of variables (a start or a call's input), or null. */
 	public T from(Map<String, ?> variables) {
 		return decode(variables.get(name));
@@ -94,6 +121,11 @@ public final class ProcessVariable<T> {
 	/** Sets the value in this scope (the innermost scope that has it, else the process instance). */
 	public void set(VariableScope scope, T value) {
 		scope.setVariable(name, encode(value));
+	}
+
+	/** Sets the value on this scope only (e.g. a task's local variable). */
+	public void setLocal(VariableScope scope, T value) {
+		scope.setVariableLocal(name, encode(value));
 	}
 
 	/** Puts the value into a map of variables (a start or a call's input). */

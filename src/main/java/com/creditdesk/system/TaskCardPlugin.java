@@ -33,6 +33,14 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 	static final List<String> AMOUNT_VARIABLES = List.of("amountUnderReview", "proposedLimit", "requestedLimit",
 			"overdueAmount");
 
+	/** The amount a card shows (a task-local variable, formatted). */
+	static final String AMOUNT_TEXT = "amountText";
+
+	/** A collection case's overdue amount, already formatted. */
+	static final String OVERDUE_AMOUNT_TEXT = "overdueAmountText";
+
+	static final String CUSTOMER_NAME = "customerName";
+
 	static final TaskListener COPY_CARD_VARIABLES = (DelegateTask task) -> {
 		for (String name : CARD_VARIABLES) {
 			Object value = task.getVariable(name);
@@ -44,7 +52,7 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 			Object value = task.getVariable(name);
 			if (value instanceof Number || value instanceof String text && !text.isBlank()) {
 				try {
-					task.setVariableLocal("amountText", Money.format(Money.of(value)));
+					task.setVariableLocal(AMOUNT_TEXT, Money.format(Money.of(value)));
 					break;
 				}
 				catch (RuntimeException notAnAmount) {
@@ -52,11 +60,11 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 				}
 			}
 		}
-		if (task.getVariableLocal("amountText") == null && task.getVariable("overdueAmountText") != null) {
-			task.setVariableLocal("amountText", task.getVariable("overdueAmountText")); // a collection case's
+		if (task.getVariableLocal(AMOUNT_TEXT) == null && task.getVariable(OVERDUE_AMOUNT_TEXT) != null) {
+			task.setVariableLocal(AMOUNT_TEXT, task.getVariable(OVERDUE_AMOUNT_TEXT)); // a collection case's
 		}
 		// the task list names the company: "Remind customer to pay: 杭州东方五金贸易有限公司"
-		Object customer = task.getVariable("customerName");
+		Object customer = task.getVariable(CUSTOMER_NAME);
 		if (customer != null && task.getName() != null && !task.getName().contains(customer.toString())) {
 			task.setName(task.getName() + ": " + customer);
 		}

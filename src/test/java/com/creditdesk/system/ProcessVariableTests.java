@@ -2,12 +2,15 @@ package com.creditdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
 class ProcessVariableTests {
@@ -52,6 +55,22 @@ class ProcessVariableTests {
 		assertThat(file.from(Map.of("creditFileId", 42))).isEqualTo(42L);
 		assertThat(file.from(Map.of("creditFileId", "42"))).isEqualTo(42L);
 		assertThat(ProcessVariable.text("requester").from(Map.of("requester", "  "))).isNull();
+	}
+
+	@Test
+	void whatAPersonEnteredReadsAsMissingWhenItIsNotOfTheType() {
+		VariableScope form = mock(VariableScope.class);
+		when(form.getVariable("requestedLimit")).thenReturn("a lot");
+		when(form.getVariable("paymentTermDays")).thenReturn(30.5);
+		when(form.getVariable("proposedTermMonths")).thenReturn(12.0);
+		// the step's validation names the field; the engine never fails on it
+		assertThat(ProcessVariable.money("requestedLimit").input(form)).isNull();
+		assertThat(ProcessVariable.integer("paymentTermDays").input(form)).isNull();
+		assertThat(ProcessVariable.integer("proposedTermMonths").input(form)).isEqualTo(12);
+		// the process's own state, read with get, is a defect when it is not of its type
+		assertThatThrownBy(() -> ProcessVariable.integer("paymentTermDays").get(form))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("paymentTermDays");
 	}
 
 }
