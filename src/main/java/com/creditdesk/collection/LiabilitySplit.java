@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import com.creditdesk.collection.BadDebtLiability.Basis;
 import com.creditdesk.collection.BadDebtLiability.Role;
-import com.creditdesk.receivable.Overdues.WrittenOffItem;
+import com.creditdesk.receivable.BadDebts.WrittenOffItem;
 
 /**
  * How a written-off bad debt is charged (呆账责任): the part sold beyond an approved limit is the responsible rep's

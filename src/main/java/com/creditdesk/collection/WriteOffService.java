@@ -15,7 +15,8 @@ import com.creditdesk.customer.CustomerService;
 import com.creditdesk.customer.CustomerStatus;
 import com.creditdesk.receivable.Overdues;
 import com.creditdesk.receivable.Overdues.OverdueItem;
-import com.creditdesk.receivable.Overdues.WrittenOffItem;
+import com.creditdesk.receivable.BadDebts;
+import com.creditdesk.receivable.BadDebts.WrittenOffItem;
 import com.creditdesk.system.ConflictException;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
@@ -38,6 +39,8 @@ public class WriteOffService {
 
 	private final Overdues overdues;
 
+	private final BadDebts badDebts;
+
 	private final CustomerService customers;
 
 	private final CreditDecisionService decisions;
@@ -45,13 +48,14 @@ public class WriteOffService {
 	private final CollectionProperties properties;
 
 	WriteOffService(CollectionService collections, CollectionQueries queries, WriteOffRepository writeOffs,
-			BadDebtLiabilityRepository liabilities, Overdues overdues, CustomerService customers,
+			BadDebtLiabilityRepository liabilities, Overdues overdues, BadDebts badDebts, CustomerService customers,
 			CreditDecisionService decisions, CollectionProperties properties) {
 		this.collections = collections;
 		this.queries = queries;
 		this.writeOffs = writeOffs;
 		this.liabilities = liabilities;
 		this.overdues = overdues;
+		this.badDebts = badDebts;
 		this.customers = customers;
 		this.decisions = decisions;
 		this.properties = properties;
@@ -115,7 +119,7 @@ public class WriteOffService {
 		checkMayApproveWriteOff(collectionCase, approver);
 		Customer customer = customers.get(collectionCase.getCustomerId());
 		boolean vanished = customer.getStatus() == CustomerStatus.VANISHED;
-		LiabilitySplit split = split(overdues.writeOff(customer.getId(), writeOffCandidates(customer, today)));
+		LiabilitySplit split = split(badDebts.writeOff(customer.getId(), writeOffCandidates(customer, today)));
 		String proposer = collectionCase.getWriteOffProposedBy() == null ? CollectionService.SYSTEM : collectionCase.getWriteOffProposedBy();
 		WriteOff writeOff = writeOffs.saveAndFlush(new WriteOff(caseId, customer.getId(), proposer, approver,
 				vanished ? "Debtor vanished." : proposalReason(caseId, proposer, collectionCase.getDaysPastDue()), split));
@@ -150,7 +154,7 @@ public class WriteOffService {
 	String previewWriteOff(long caseId, LocalDate today) {
 		CollectionCase collectionCase = collections.get(caseId);
 		Customer customer = customers.get(collectionCase.getCustomerId());
-		LiabilitySplit split = split(overdues.previewWriteOff(writeOffCandidates(customer, today)));
+		LiabilitySplit split = split(badDebts.preview(writeOffCandidates(customer, today)));
 		return splitText(split).replace("Written off", "Writing off would take");
 	}
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.creditdesk.collection.BadDebtLiability.Basis;
-import com.creditdesk.receivable.Overdues.WrittenOffItem;
+import com.creditdesk.receivable.BadDebts.WrittenOffItem;
 
 /** The bad-debt liability rule (呆账责任) with hand-computed amounts. */
 class LiabilitySplitTests {
