@@ -53,7 +53,8 @@ public final class CreditGrantApprovalProcess {
 	public static final ProcessVariable<BigDecimal> AMOUNT_UNDER_REVIEW = ProcessVariable.money("amountUnderReview");
 	public static final String AMOUNT_UNDER_REVIEW_TEXT = "amountUnderReviewText";
 	public static final String EARLIER_APPROVALS = "earlierApprovals";
-	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.money("cashOrCollateralAmount");
+	/** The approver's form hides its cash-or-collateral note in FEEL when it is zero, so a number for FEEL. */
+	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.formAmount("cashOrCollateralAmount");
 	public static final ProcessVariable<BigDecimal> AUTHORITY_LIMIT = ProcessVariable.money("authorityLimit");
 
 	/** The scorecard's suggested limit on the credit file, shown to approvers. */

@@ -78,7 +78,8 @@ public final class CreditInvestigationProcess {
 	public static final String QUALITATIVE_POINTS = "qualitativePoints";
 	public static final String CREDIT_SCORE = "creditScore";
 	public static final String CREDIT_GRADE = "creditGrade";
-	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.money("suggestedLimit");
+	/** The application form warns with it ({@code proposedLimit - suggestedLimit}), so a number for FEEL. */
+	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.formAmount("suggestedLimit");
 	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
 	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText";
 

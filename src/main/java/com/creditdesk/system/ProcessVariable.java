@@ -44,6 +44,15 @@ public final class ProcessVariable<T> {
 		return new ProcessVariable<>(name, Money::of, value -> Money.of(value).toPlainString());
 	}
 
+	/**
+	 * An amount a Camunda Form computes with in FEEL (e.g. how far a proposal exceeds the suggested limit): forms
+	 * need a number, so it is stored as one (an amount of at most two decimals prints exactly), and read back as a
+	 * {@link BigDecimal} with two decimals. Amounts no form computes with are {@link #money}.
+	 */
+	public static ProcessVariable<BigDecimal> formAmount(String name) {
+		return new ProcessVariable<>(name, Money::of, value -> Money.of(value).doubleValue());
+	}
+
 	/** A text; blank reads as absent. */
 	public static ProcessVariable<String> text(String name) {
 		return new ProcessVariable<>(name, value -> value.toString().isBlank() ? null : value.toString().trim(),

@@ -48,7 +48,7 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(openTask(investigation).getAssignee()).isEqualTo("ana");
 		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).containsEntry("creditScore", 71)
 			.containsEntry("creditGrade", "A")
-			.containsEntry("suggestedLimit", "275000.00")
+			.containsEntry("suggestedLimit", 275_000.0)
 			.containsEntry("quickRatioAssessment", "1.20 : 1 — meets the benchmark (1 : 1)")
 			.containsEntry("debtToAssetAssessment", "45.0 % — meets the benchmark (about 50 % or less)")
 			.containsEntry("assetTurnoverAssessment", "4.00 times — meets the benchmark (about 4 to 5 times)")
