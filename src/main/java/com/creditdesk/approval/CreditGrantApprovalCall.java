@@ -19,8 +19,9 @@ import com.creditdesk.system.SharedProcessStep;
  * ({@code camunda:variableMappingDelegateExpression="${creditGrantApprovalCall}"}); after the call it reads the
  * {@link Result}. The investigation, the re-evaluation and the temporary increase call the approval this way.
  * <p>
- * The approval's inputs are derived from the credit file the request names (amount, requester, policy exception,
- * customer), not copied from the calling case's variables; the result is read from the decision record.
+ * The approval reads its inputs from the credit file the request names (amount, requester, policy exception,
+ * customer; {@code LoadApplicationListener}), never from the calling case's variables; the result is read from the
+ * decision record.
  */
 @SharedProcessStep
 @Component("creditGrantApprovalCall")
@@ -67,12 +68,9 @@ public class CreditGrantApprovalCall implements DelegateVariableMapping {
 
 	}
 
-	private final CreditApplications applications;
-
 	private final CreditDecisionService decisions;
 
-	CreditGrantApprovalCall(CreditApplications applications, CreditDecisionService decisions) {
-		this.applications = applications;
+	CreditGrantApprovalCall(CreditDecisionService decisions) {
 		this.decisions = decisions;
 	}
 
@@ -112,15 +110,11 @@ public class CreditGrantApprovalCall implements DelegateVariableMapping {
 		return CREDIT_DECISION.get(caller);
 	}
 
+	/** The approval gets the request only; it reads the application from the credit file when it starts. */
 	@Override
 	public void mapInputVariables(DelegateExecution caller, VariableMap approval) {
 		Request request = new Request(CREDIT_FILE.require(caller), LIMIT_VALID_UNTIL.require(caller));
-		CreditApplication application = applications.application(request.creditFileId());
-		CreditGrantApprovalProcess.CUSTOMER_ID.put(approval, application.customerId());
-		CreditGrantApprovalProcess.CREDIT_FILE_ID.put(approval, application.creditFileId());
-		CreditGrantApprovalProcess.REQUESTED_AMOUNT.put(approval, application.amount());
-		CreditGrantApprovalProcess.POLICY_EXCEPTION.put(approval, application.policyException());
-		CreditGrantApprovalProcess.REQUESTER.put(approval, application.requester());
+		CreditGrantApprovalProcess.CREDIT_FILE_ID.put(approval, request.creditFileId());
 		CreditGrantApprovalProcess.LIMIT_VALID_UNTIL.put(approval, request.limitValidUntil());
 	}
 

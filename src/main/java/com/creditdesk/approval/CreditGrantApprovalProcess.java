@@ -31,12 +31,16 @@ public final class CreditGrantApprovalProcess {
 	public static final String END_GRANTED = "EndEvent_CreditGranted";
 	public static final String END_REFUSED = "EndEvent_CreditRefused";
 
-	// inputs: set by CreditGrantApprovalCall from the calling case's credit file (older callers map them by name)
+	// inputs: the calling case names its credit file (CreditGrantApprovalCall); the rest is read from the file when
+	// the approval starts (LoadApplicationListener), whatever a caller passed
 	public static final ProcessVariable<Long> CUSTOMER_ID = ProcessVariable.id("customerId");
 	public static final ProcessVariable<Long> CREDIT_FILE_ID = ProcessVariable.id("creditFileId");
 
-	/** The amount under decision (the DMN approval-authority's input): the limit proposed on the credit file. */
-	public static final ProcessVariable<BigDecimal> REQUESTED_AMOUNT = ProcessVariable.money("requestedAmount");
+	/**
+	 * The amount under decision: the limit proposed on the credit file (the application form's {@code proposedLimit},
+	 * the input of the DMN approval-authority). One name from the rep's proposal to the approvers' decision.
+	 */
+	public static final ProcessVariable<BigDecimal> PROPOSED_LIMIT = ProcessVariable.money("proposedLimit");
 
 	/** Whether the application is a policy exception: one tier higher in approval-authority. */
 	public static final ProcessVariable<Boolean> POLICY_EXCEPTION = ProcessVariable.flag("policyException");
@@ -79,7 +83,7 @@ public final class CreditGrantApprovalProcess {
 	public static final String POLICY_EXCEPTION_TEXT = "policyExceptionText";
 	public static final String PROPOSAL_REASON = "proposalReason";
 	public static final String REGION = "region";
-	public static final String REQUESTED_AMOUNT_TEXT = "requestedAmountText";
+	public static final String PROPOSED_LIMIT_TEXT = "proposedLimitText";
 	public static final String REQUESTER_NAME = "requesterName";
 	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
 

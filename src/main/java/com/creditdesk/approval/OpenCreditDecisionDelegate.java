@@ -68,7 +68,7 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(execution, decision.getAmountUnderReview());
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
 				Money.format(decision.getAmountUnderReview()));
-		execution.setVariable(CreditGrantApprovalProcess.REQUESTED_AMOUNT_TEXT, Money.format(decision.getRequestedAmount()));
+		execution.setVariable(CreditGrantApprovalProcess.PROPOSED_LIMIT_TEXT, Money.format(decision.getRequestedAmount()));
 		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, Money.format(decision.getCashOrCollateralAmount()));
 		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 
@@ -123,7 +123,7 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		DelegateExecution caller = execution.getSuperExecution();
 		String callingCase = caller == null ? null : caller.getProcessInstanceId();
 		boolean exception = Boolean.TRUE.equals(CreditGrantApprovalProcess.POLICY_EXCEPTION.get(execution));
-		BigDecimal routed = CreditGrantApprovalProcess.REQUESTED_AMOUNT.get(execution);
+		BigDecimal routed = CreditGrantApprovalProcess.PROPOSED_LIMIT.get(execution);
 		if (file.customerId() != customerId
 				|| (callingCase != null && !callingCase.equals(file.caseProcessInstanceId()))
 				|| exception != file.policyException() || routed == null || routed.compareTo(file.amount()) != 0) {

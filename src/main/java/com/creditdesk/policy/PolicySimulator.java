@@ -292,7 +292,7 @@ public class PolicySimulator {
 			return "—";
 		}
 		DmnDecisionResult result = dmn.evaluateDecision(authority.get("approval-authority"), Variables.createVariables()
-			.putValue("requestedAmount", amount.doubleValue())
+			.putValue("proposedLimit", amount.doubleValue())
 			.putValue("policyException", false)
 			.putValue("keyAccount", keyAccount));
 		List<String> groups = new ArrayList<>();

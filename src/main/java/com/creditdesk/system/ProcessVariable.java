@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * A process variable with its name and type in one place (in the style of camunda-bpm-data's variable factories):
- * a process's backing class declares {@code ProcessVariable.money("requestedAmount")} once, and every reader and
+ * a process's backing class declares {@code ProcessVariable.money("proposedLimit")} once, and every reader and
  * writer goes through it, so a name cannot be misspelt and a value has one representation in the engine.
  * <p>
  * Money crosses the engine as a plain decimal string ({@code "500000.00"}), never as a double, and comes back as a

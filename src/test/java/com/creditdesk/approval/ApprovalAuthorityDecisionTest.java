@@ -122,7 +122,7 @@ class ApprovalAuthorityDecisionTest {
 	private static List<Tuple> approvers(double amount, boolean policyException, Boolean keyAccount) {
 		List<Map<String, Object>> tiers = engine
 			.evaluateDecision(decision, Variables.createVariables()
-				.putValue("requestedAmount", amount)
+				.putValue("proposedLimit", amount)
 				.putValue("policyException", policyException)
 				.putValue("keyAccount", keyAccount))
 			.getResultList();

@@ -60,13 +60,25 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		ProcessInstance approval = approval(investigation);
 		var runtime = engine.getRuntimeService();
 		// the call's inputs come from the submitted credit file: the amount as a decimal string, who submitted it
-		assertThat(runtime.getVariable(approval.getId(), "requestedAmount")).isEqualTo("100000.00");
+		assertThat(runtime.getVariable(approval.getId(), "proposedLimit")).isEqualTo("100000.00");
 		assertThat(runtime.getVariable(approval.getId(), "requester")).isEqualTo("ana");
 		assertThat(runtime.getVariable(approval.getId(), "policyException")).isEqualTo(false);
 		assertThat(runtime.getVariable(approval.getId(), "amountUnderReview")).isEqualTo("100000.00");
 		// the calling case holds only the request: its credit file and the validity asked for
 		assertThat(runtime.getVariables(investigation.getId())).doesNotContainKeys("requestedAmount")
 			.containsKeys("creditFileId", "limitValidUntil");
+
+		// a caller that passes its own values (as older process versions did, by name) changes nothing: the approval
+		// reads the customer, the amount and the exception from the file the caller named
+		ProcessInstance tampered = runtime.startProcessInstanceByKey(CreditGrantApprovalProcess.KEY,
+				Map.of("creditFileId", runtime.getVariable(approval.getId(), "creditFileId"), "customerId", -1L,
+						"proposedLimit", 1, "requestedAmount", 1, "policyException", true, "requester", "mallory",
+						"limitValidUntil", "2027-12-31"));
+		assertThat(runtime.getVariable(tampered.getId(), "proposedLimit")).isEqualTo("100000.00");
+		assertThat(runtime.getVariable(tampered.getId(), "customerId")).isEqualTo(customerId(investigation));
+		assertThat(runtime.getVariable(tampered.getId(), "policyException")).isEqualTo(false);
+		assertThat(runtime.getVariable(tampered.getId(), "requester")).isEqualTo("ana");
+		runtime.deleteProcessInstance(tampered.getId(), "test");
 
 		approve(investigation, "clara");
 

@@ -1,0 +1,32 @@
+package com.creditdesk.approval;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When {@code credit-grant-approval} starts, reads the application it decides from the credit file the caller named:
+ * the customer, the amount under decision ({@code proposedLimit}, the authority matrix's input), whether it is a
+ * policy exception, and who submitted it. Whatever a caller passed under these names (older process versions mapped
+ * them by name) is replaced, so the chain is always determined on the file.
+ */
+@Component
+class LoadApplicationListener implements ExecutionListener {
+
+	private final CreditApplications applications;
+
+	LoadApplicationListener(CreditApplications applications) {
+		this.applications = applications;
+	}
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		CreditApplication application = applications
+			.application(CreditGrantApprovalProcess.CREDIT_FILE_ID.require(execution));
+		CreditGrantApprovalProcess.CUSTOMER_ID.set(execution, application.customerId());
+		CreditGrantApprovalProcess.PROPOSED_LIMIT.set(execution, application.amount());
+		CreditGrantApprovalProcess.POLICY_EXCEPTION.set(execution, application.policyException());
+		CreditGrantApprovalProcess.REQUESTER.set(execution, application.requester());
+	}
+
+}
