@@ -64,7 +64,9 @@ class RestSecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
 			throws Exception {
-		return http.securityMatcher("/api/**", "/customers/**", "/requests", "/reports/**", "/policy", "/policy/**")
+		return http
+			.securityMatcher("/api/**", "/customers/**", "/requests", "/reports/**", "/policy", "/policy/**",
+					"/swagger-ui.html", "/swagger-ui/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
 				if (browserPage(request)) {
