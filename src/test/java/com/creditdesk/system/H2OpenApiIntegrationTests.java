@@ -92,4 +92,27 @@ class H2OpenApiIntegrationTests extends IntegrationTestBase {
 		assertThat(List.of(check.path("responses").fieldNames().next())).isNotEmpty();
 	}
 
+	@Test
+	void theReadmeApiTableListsExactlyTheDocumentedCalls() throws Exception {
+		JsonNode document = new ObjectMapper().readTree(as("ana").getForEntity("/api/openapi", String.class).getBody());
+		Set<String> documented = new TreeSet<>();
+		document.path("paths").fieldNames().forEachRemaining(path -> document.path("paths").path(path).fieldNames()
+			.forEachRemaining(method -> documented.add(method.toUpperCase() + " " + normalized(path))));
+		String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+		String table = readme.substring(readme.indexOf("## CreditDesk API"));
+		table = table.substring(0, table.indexOf("\n## ", 1));
+		Set<String> listed = new TreeSet<>();
+		java.util.regex.Matcher call = java.util.regex.Pattern.compile("(GET|POST|PUT|PATCH|DELETE) (/api/[^\\s`?|]+)")
+			.matcher(table);
+		while (call.find()) {
+			listed.add(call.group(1) + " " + normalized(call.group(2)));
+		}
+		assertThat(listed).as("calls the README lists").containsExactlyInAnyOrderElementsOf(documented);
+	}
+
+	/** {@code /api/customers/{customerId}/…} and {@code /api/customers/{id}/…} are the same call. */
+	private static String normalized(String path) {
+		return path.replaceAll("\\{[^}]*}", "{}");
+	}
+
 }
