@@ -36,6 +36,10 @@ class ProcessStepBoundaryTests {
 
 	private static final Pattern KEY = Pattern.compile("static final String KEY = \"([^\"]+)\"");
 
+	/** A {@code @Bean} method: the bean is named after the method (e.g. CollectionDelegates' delegates). */
+	private static final Pattern BEAN_METHOD = Pattern
+		.compile("@Bean\\b(?:\\([^)]*\\))?\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*[\\w<>?, .]+?\\s+(\\w+)\\s*\\(");
+
 	private record Bean(String name, String capability, Class<?> type) {
 	}
 
@@ -72,6 +76,9 @@ class ProcessStepBoundaryTests {
 		// review may use investigation, but only its shared steps: registering a customer is not one
 		assertThat(violations("review", used(xml, beans))).containsExactly(
 				"registerCustomerDelegate (investigation) is not a @SharedProcessStep of investigation");
+		// beans that configuration classes make with @Bean count too (collection's delegates)
+		assertThat(beans).containsKeys("assessOverdueDelegate", "recordStageTaskDelegate").doesNotContainKey("openReminderTask");
+		assertThat(violations("review", used("${assessOverdueDelegate}", beans))).hasSize(1);
 	}
 
 	private static List<String> violations(String owner, Set<Bean> used) throws Exception {
@@ -112,12 +119,20 @@ class ProcessStepBoundaryTests {
 		try (Stream<Path> sources = Files.walk(root)) {
 			for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
 				String text = Files.readString(source);
-				if (!text.contains("@Component") && !text.contains("@Service")) {
+				if (!text.contains("@Bean") && !text.contains("@Component") && !text.contains("@Service")) {
 					continue;
 				}
 				String capability = root.relativize(source).getName(0).toString();
 				String simple = source.getFileName().toString().replace(".java", "");
 				Class<?> type = Class.forName("com.creditdesk." + capability + "." + simple);
+				Matcher method = BEAN_METHOD.matcher(text);
+				while (method.find()) {
+					// a bean a configuration class makes: shared only if that class is published as shared steps
+					beans.put(method.group(1), new Bean(method.group(1), capability, type));
+				}
+				if (!text.contains("@Component") && !text.contains("@Service")) {
+					continue;
+				}
 				Matcher named = NAMED_COMPONENT.matcher(text);
 				String name = named.find() ? named.group(1)
 						: Character.toLowerCase(simple.charAt(0)) + simple.substring(1);

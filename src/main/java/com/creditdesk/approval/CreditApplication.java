@@ -14,13 +14,12 @@ import java.util.Map;
  * @param exceptionCodes the policy exceptions the application makes (decision {@code policy-exceptions}), or null
  * @param ratioAssessments form variable → "1.25 : 1 — meets the benchmark (1 : 1)"
  * @param ratioLights form variable → "✔ 1.25 : 1 达标 meets"
- * @param scoreExplanation why the file scored what it did, or null if it was not scored on statements
  */
 public record CreditApplication(long creditFileId, long customerId, String caseProcessInstanceId, BigDecimal amount,
 		String requester, String exceptionCodes, String exceptionSummary, String exceptionJustification,
 		Integer creditScore, String creditGrade, BigDecimal suggestedLimit, String proposalReason,
 		String bankInquirySummary, int paymentTermDays, BigDecimal expectedMonthlyPurchases,
-		Map<String, String> ratioAssessments, Map<String, String> ratioLights, String scoreExplanation) {
+		Map<String, String> ratioAssessments, Map<String, String> ratioLights) {
 
 	/** Whether the application departs from the policy: its approval goes one tier higher (approval-authority). */
 	public boolean policyException() {

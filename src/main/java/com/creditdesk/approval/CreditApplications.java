@@ -13,4 +13,7 @@ public interface CreditApplications {
 	 */
 	CreditApplication application(long creditFileId);
 
+	/** Why the file scored what it did (for the approvers' form), or null if it was not scored on statements. */
+	String scoreExplanation(long creditFileId);
+
 }

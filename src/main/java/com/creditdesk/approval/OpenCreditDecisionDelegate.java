@@ -51,9 +51,9 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		// the chain the authority matrix returned in this very transaction; from here on it is read from the record
 		List<ApprovalLevel> chain = CreditGrantApprovalProcess.chain(execution);
-		long customerId = CreditGrantApprovalProcess.CUSTOMER_ID.require(execution);
 		CreditApplication file = applications.application(CreditGrantApprovalProcess.CREDIT_FILE_ID.require(execution));
-		checkCase(execution, customerId, file);
+		checkCase(execution, file);
+		long customerId = file.customerId();
 		// who asked and how much: as submitted on the credit file, by the person authenticated then
 		CreditDecision decision = decisions.open(customerId, file.creditFileId(), execution.getProcessInstanceId(),
 				file.requester(), file.amount(), chain,
@@ -95,7 +95,8 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable(CreditGrantApprovalProcess.KEY_ACCOUNT_TEXT, !customer.isKeyAccount() ? null
 				: "第 " + customer.getKeyAccountRank() + " 名 rank · 近12个月赊销 credit sales, 12 months "
 						+ Money.format(customer.getKeyAccountSales()));
-		execution.setVariable(CreditGrantApprovalProcess.SCORE_EXPLANATION_TEXT, file.scoreExplanation());
+		execution.setVariable(CreditGrantApprovalProcess.SCORE_EXPLANATION_TEXT,
+				applications.scoreExplanation(file.creditFileId()));
 		// the exception marker: what departs from the policy, by how much, and the rep's justification
 		execution.setVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
@@ -116,21 +117,16 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 	}
 
 	/**
-	 * The application belongs to the case that asks: the credit file is the customer's, was opened by the calling
-	 * investigation or re-evaluation, and the chain was determined on its amount and exception. A mismatch is a defect or tampering, never something to approve.
+	 * The application belongs to the case that asks: the credit file was opened by the calling investigation,
+	 * re-evaluation or temporary increase (the customer, amount and exception were read from that file when the
+	 * approval started). A mismatch is a defect or tampering, never something to approve.
 	 */
-	private static void checkCase(DelegateExecution execution, long customerId, CreditApplication file) {
+	private static void checkCase(DelegateExecution execution, CreditApplication file) {
 		DelegateExecution caller = execution.getSuperExecution();
 		String callingCase = caller == null ? null : caller.getProcessInstanceId();
-		boolean exception = Boolean.TRUE.equals(CreditGrantApprovalProcess.POLICY_EXCEPTION.get(execution));
-		BigDecimal routed = CreditGrantApprovalProcess.PROPOSED_LIMIT.get(execution);
-		if (file.customerId() != customerId
-				|| (callingCase != null && !callingCase.equals(file.caseProcessInstanceId()))
-				|| exception != file.policyException() || routed == null || routed.compareTo(file.amount()) != 0) {
+		if (callingCase != null && !callingCase.equals(file.caseProcessInstanceId())) {
 			throw new IllegalStateException("credit file " + file.creditFileId() + " of customer " + file.customerId()
-					+ " (case " + file.caseProcessInstanceId() + ", exceptions " + file.exceptionCodes() + ", amount "
-					+ file.amount() + ") does not belong to customer " + customerId + " in case " + callingCase
-					+ " (routed as exception: " + exception + ", amount " + routed + ")");
+					+ " belongs to case " + file.caseProcessInstanceId() + ", not to the calling case " + callingCase);
 		}
 	}
 

@@ -25,17 +25,26 @@ class CreditApplicationSource implements CreditApplications {
 	public CreditApplication application(long creditFileId) {
 		CreditFile file = files.findById(creditFileId)
 			.orElseThrow(() -> new IllegalStateException("credit file " + creditFileId + " does not exist"));
-		if (file.getProposedLimit() == null || file.getProposedBy() == null) {
+		if (file.getProposedLimit() == null) {
 			throw new IllegalStateException("credit file " + creditFileId + " carries no submitted application");
 		}
+		// files submitted before proposed_by was recorded (V8): the rep who entered the file submitted it
+		String requester = file.getProposedBy() != null ? file.getProposedBy() : file.getEnteredBy();
 		CreditFileSummary summary = CreditFileSummary.of(file);
-		String explained = file.getCreditScore() == null || file.getRatios().quickRatio() == null ? null
-				: explanation.explain(file).text();
 		return new CreditApplication(file.getId(), file.getCustomerId(), file.getProcessInstanceId(),
-				file.getProposedLimit(), file.getProposedBy(), file.getExceptionCodes(), file.getExceptionSummary(),
+				file.getProposedLimit(), requester, file.getExceptionCodes(), file.getExceptionSummary(),
 				file.getExceptionJustification(), file.getCreditScore(), file.getCreditGrade(), file.getSuggestedLimit(),
 				file.getProposalReason(), summary.bankInquirySummary(), file.getPaymentTermDays(),
-				file.getExpectedMonthlyPurchases(), summary.ratioAssessments(), summary.ratioLights(), explained);
+				file.getExpectedMonthlyPurchases(), summary.ratioAssessments(), summary.ratioLights());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public String scoreExplanation(long creditFileId) {
+		CreditFile file = files.findById(creditFileId)
+			.orElseThrow(() -> new IllegalStateException("credit file " + creditFileId + " does not exist"));
+		return file.getCreditScore() == null || file.getRatios().quickRatio() == null ? null
+				: explanation.explain(file).text();
 	}
 
 }

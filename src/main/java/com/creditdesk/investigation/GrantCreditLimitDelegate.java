@@ -37,9 +37,11 @@ class GrantCreditLimitDelegate implements JavaDelegate {
 		// what was granted, for how long: from the decision record of this case's credit file
 		long fileId = CreditInvestigationProcess.creditFileId(execution);
 		CreditDecision decision = decisions.get(CreditGrantApprovalCall.result(execution).creditDecisionId());
-		if (decision.getCreditFileId() != fileId) {
+		long customerId = CreditInvestigationProcess.customerId(execution);
+		if (decision.getCreditFileId() != fileId || decision.getCustomerId() != customerId) {
 			throw new IllegalStateException("credit decision " + decision.getId() + " decided credit file "
-					+ decision.getCreditFileId() + ", not this case's file " + fileId);
+					+ decision.getCreditFileId() + " of customer " + decision.getCustomerId() + ", not this case's file "
+					+ fileId + " of customer " + customerId);
 		}
 		BigDecimal approved = decision.getApprovedAmount();
 		LocalDate validUntil = decision.getValidUntil() != null ? decision.getValidUntil()
@@ -47,7 +49,7 @@ class GrantCreditLimitDelegate implements JavaDelegate {
 		String grade = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.CREDIT_GRADE);
 		LocalDate nextReview = LocalDate
 			.parse(CreditInvestigationProcess.text(execution, CreditInvestigationProcess.NEXT_REVIEW_DATE));
-		customers.grantLimit(CreditInvestigationProcess.customerId(execution), approved, grade, validUntil, nextReview,
+		customers.grantLimit(customerId, approved, grade, validUntil, nextReview,
 				decision.getId());
 		investigations.close(fileId, CreditFileStatus.APPROVED, "Limit of " + Money.format(approved)
 				+ " granted until " + validUntil + " (credit decision " + decision.getId() + ")");

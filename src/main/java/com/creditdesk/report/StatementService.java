@@ -54,9 +54,8 @@ public class StatementService {
 	private static final String UNAPPLIED_AS_OF = """
 			SELECT (SELECT coalesce(sum(amount), 0) FROM receivable_payments WHERE customer_id = :customerId AND payment_date <= :to)
 			     - (SELECT coalesce(sum(a.amount), 0) FROM receivable_settlements a
-			          JOIN receivable_items r ON r.id = a.receivable_id
-			          WHERE a.payment_id IS NOT NULL AND a.customer_id = :customerId AND a.settled_on <= :to
-			            AND r.invoice_date <= :to)
+			          JOIN receivable_payments p ON p.id = a.payment_id JOIN receivable_items r ON r.id = a.receivable_id
+			          WHERE p.customer_id = :customerId AND p.payment_date <= :to AND r.invoice_date <= :to)
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;

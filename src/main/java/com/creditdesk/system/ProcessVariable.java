@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * a process's backing class declares {@code ProcessVariable.money("proposedLimit")} once, and every reader and
  * writer goes through it, so a name cannot be misspelt and a value has one representation in the engine.
  * <p>
- * Money crosses the engine as a plain decimal string ({@code "500000.00"}), never as a double, and comes back as a
- * {@link BigDecimal} with two decimals; dates as ISO strings. Readers also accept what older process versions and
+ * Money crosses the engine as a plain decimal string ({@code "500000.00"}), not as a double, and comes back as a
+ * {@link BigDecimal} with two decimals (except an amount a Camunda Form computes with in FEEL: {@link #formAmount});
+ * dates as ISO strings. Readers also accept what older process versions and
  * Camunda Forms stored (numbers), so a running instance keeps working when its variables are typed.
  *
  * @param <T> the Java type of the value
