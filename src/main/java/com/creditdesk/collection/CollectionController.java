@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.creditdesk.system.ApiAccess;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
@@ -69,6 +70,7 @@ class CollectionController {
 		this.customers = customers;
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN })
 	@PostMapping("/collections/run-detection")
 	CollectionDetection.DetectionResult runDetection() {
 		CurrentUser user = CurrentUser.get();

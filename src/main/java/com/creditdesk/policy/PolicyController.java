@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.creditdesk.identity.Roles;
+import com.creditdesk.system.ApiAccess;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.system.Labels;
 
@@ -26,6 +28,7 @@ import com.creditdesk.system.Labels;
  */
 @RestController
 @RequestMapping("/api/policy")
+@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN })
 class PolicyController {
 
 	private final PolicyService policies;

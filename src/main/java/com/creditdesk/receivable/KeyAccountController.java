@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.creditdesk.system.ApiAccess;
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
@@ -57,6 +58,7 @@ class KeyAccountController {
 	}
 
 	/** The morning's classification now (credit administrators), e.g. after a large ledger import. */
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN })
 	@PostMapping("/classify")
 	KeyAccounts.Result classify() {
 		CurrentUser user = CurrentUser.get();

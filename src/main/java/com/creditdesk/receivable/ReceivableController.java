@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.creditdesk.system.ApiAccess;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.identity.Roles;
@@ -60,6 +61,7 @@ class ReceivableController {
 		this.exposures = exposures;
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN }, note = "ERP 数据接口 The ERP feed")
 	@PostMapping("/receivables/invoices")
 	@ResponseStatus(HttpStatus.CREATED)
 	PostingResult postInvoice(@RequestBody InvoiceLine line) {
@@ -67,6 +69,7 @@ class ReceivableController {
 		return ledger.postInvoice(line);
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN }, note = "ERP 数据接口 The ERP feed")
 	@PostMapping("/receivables/invoices/batch")
 	@ResponseStatus(HttpStatus.CREATED)
 	List<PostingResult> postInvoices(@RequestBody List<InvoiceLine> lines) {
@@ -75,6 +78,7 @@ class ReceivableController {
 	}
 
 	/** The ERP's CSV export, as the request body ({@code text/csv}) or as a multipart field {@code file}. */
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN }, note = "ERP 数据接口 The ERP feed")
 	@PostMapping(path = "/receivables/invoices/import", consumes = { "text/csv", "text/plain" })
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> importCsv(HttpServletRequest request) throws IOException {
@@ -84,6 +88,7 @@ class ReceivableController {
 		}
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN }, note = "ERP 数据接口 The ERP feed")
 	@PostMapping(path = "/receivables/invoices/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> importCsvFile(@RequestParam("file") MultipartFile file) throws IOException {
@@ -93,6 +98,7 @@ class ReceivableController {
 		}
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN }, note = "ERP 数据接口 The ERP feed")
 	@PostMapping("/receivables/payments")
 	@ResponseStatus(HttpStatus.CREATED)
 	PostingResult postPayment(@RequestBody PaymentLine line) {
@@ -100,6 +106,7 @@ class ReceivableController {
 		return ledger.postPayment(line);
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN }, note = "ERP 数据接口 The ERP feed")
 	@PostMapping("/receivables/credit-notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	PostingResult postCreditNote(@RequestBody CreditNoteLine line) {
@@ -175,6 +182,7 @@ class ReceivableController {
 	}
 
 	/** A credit administrator other than the registrant verifies the collateral; only then does it count. */
+	@ApiAccess(roles = Roles.CREDIT_ADMINS, note = "不得核验本人登记的担保 Never the person who registered it")
 	@PostMapping("/customers/{customerId}/collateral/{collateralId}/verification")
 	CollateralView verifyCollateral(@PathVariable long customerId, @PathVariable long collateralId) {
 		CurrentUser user = CurrentUser.get();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.creditdesk.system.ApiAccess;
 import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.identity.Roles;
@@ -56,6 +57,7 @@ class ReviewController {
 				user.id());
 	}
 
+	@ApiAccess(roles = { Roles.CREDIT_ADMINS, Roles.CAMUNDA_ADMIN })
 	@PostMapping("/reviews/run-due")
 	Map<String, Object> runDue() {
 		CurrentUser user = CurrentUser.get();

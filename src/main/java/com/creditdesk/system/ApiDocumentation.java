@@ -57,10 +57,21 @@ class ApiDocumentation {
 			.addSecurityItem(new SecurityRequirement().addList("session"));
 	}
 
-	/** Every operation documents the problem details it may answer, beside its own responses. */
+	/**
+	 * Every operation documents who may call it ({@code x-roles}, and first in its description, from {@link ApiAccess}),
+	 * and the problem details it may answer, beside its own responses.
+	 */
 	@Bean
 	OperationCustomizer problemResponses() {
 		return (operation, handler) -> {
+			ApiAccess access = handler.getMethodAnnotation(ApiAccess.class) != null
+					? handler.getMethodAnnotation(ApiAccess.class)
+					: handler.getBeanType().getAnnotation(ApiAccess.class);
+			String who = access == null ? ApiAccess.EVERY_USER
+					: "仅限 Only " + String.join(", ", access.roles()) + (access.note().isEmpty() ? "" : "; " + access.note());
+			operation.addExtension("x-roles", access == null ? java.util.List.of("*") : java.util.List.of(access.roles()));
+			operation.setDescription("权限 Access: " + who + (operation.getDescription() == null ? ""
+					: "\n\n" + operation.getDescription()));
 			PROBLEMS.forEach((status, description) -> {
 				if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
 					operation.getResponses()

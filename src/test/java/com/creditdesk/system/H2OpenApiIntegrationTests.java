@@ -85,6 +85,16 @@ class H2OpenApiIntegrationTests extends IntegrationTestBase {
 		assertThat(served).hasSizeGreaterThan(30);
 		assertThat(documented).containsAll(served);
 
+		// who may call each: the policy workbench and the ERP feed name their groups, the rest is every user
+		document.path("paths").forEach(path -> path.forEach(operation -> assertThat(operation.path("x-roles").isArray())
+			.as(operation.path("operationId").asText() + " states its roles").isTrue()));
+		assertThat(document.path("paths").path("/api/policy/{key}/candidates").path("post").path("x-roles").toString())
+			.isEqualTo("[\"creditAdmins\",\"camunda-admin\"]");
+		assertThat(document.path("paths").path("/api/receivables/payments").path("post").path("description").asText())
+			.startsWith("权限 Access: 仅限 Only creditAdmins, camunda-admin; ERP");
+		assertThat(document.path("paths").path("/api/credit-checks").path("post").path("x-roles").toString())
+			.isEqualTo("[\"*\"]");
+
 		// the credit check, with its request's schema
 		JsonNode check = document.path("paths").path("/api/credit-checks").path("post");
 		assertThat(check.path("requestBody").path("content").path("application/json").path("schema").path("$ref")
