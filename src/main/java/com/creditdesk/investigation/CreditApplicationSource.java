@@ -23,8 +23,7 @@ class CreditApplicationSource implements CreditApplications {
 	@Override
 	@Transactional(readOnly = true)
 	public CreditApplication application(long creditFileId) {
-		CreditFile file = files.findById(creditFileId)
-			.orElseThrow(() -> new IllegalStateException("credit file " + creditFileId + " does not exist"));
+		CreditFile file = file(creditFileId);
 		if (file.getProposedLimit() == null) {
 			throw new IllegalStateException("credit file " + creditFileId + " carries no submitted application");
 		}
@@ -41,10 +40,14 @@ class CreditApplicationSource implements CreditApplications {
 	@Override
 	@Transactional(readOnly = true)
 	public String scoreExplanation(long creditFileId) {
-		CreditFile file = files.findById(creditFileId)
-			.orElseThrow(() -> new IllegalStateException("credit file " + creditFileId + " does not exist"));
+		CreditFile file = file(creditFileId);
 		return file.getCreditScore() == null || file.getRatios().quickRatio() == null ? null
 				: explanation.explain(file).text();
+	}
+
+	private CreditFile file(long creditFileId) {
+		return files.findById(creditFileId)
+			.orElseThrow(() -> new IllegalStateException("credit file " + creditFileId + " does not exist"));
 	}
 
 }
