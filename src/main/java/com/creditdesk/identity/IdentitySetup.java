@@ -82,6 +82,7 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		AuthorizationService authorizations = engine.getAuthorizationService();
 
 		ensureGroup(identity, Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+		ensureGroup(identity, Roles.OPERATIONS, "运维 Operations", Groups.GROUP_TYPE_SYSTEM);
 		roleGroups.forEach((id, name) -> ensureGroup(identity, id, name, Groups.GROUP_TYPE_WORKFLOW));
 
 		IdentityProperties.Admin admin = properties.admin();
@@ -90,6 +91,14 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		ensureMembership(identity, admin.id(), Groups.CAMUNDA_ADMIN);
 		if (adminCreated) {
 			log.info("Created administrator '{}' (member of {})", admin.id(), Groups.CAMUNDA_ADMIN);
+		}
+
+		IdentityProperties.MetricsScraper scraper = properties.metricsScraper();
+		if (scraper.configured()) {
+			if (ensureUser(identity, scraper.id(), scraper.password(), "Metrics", "Scraper", null)) {
+				log.info("Created metrics scraper '{}' (member of {})", scraper.id(), Roles.OPERATIONS);
+			}
+			ensureMembership(identity, scraper.id(), Roles.OPERATIONS);
 		}
 
 		grantAdministrators(authorizations);
@@ -260,7 +269,9 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 		/** A second regional manager: a write-off erik proposes needs another regional manager's approval. */
 		GINA("gina", "Gina", "Zhao", Roles.REGIONAL_MANAGERS),
 		/** A second credit administrator: a policy change fay proposes needs another credit administrator's approval. */
-		HANA("hana", "Hana", "Wu", Roles.CREDIT_ADMINS);
+		HANA("hana", "Hana", "Wu", Roles.CREDIT_ADMINS),
+		/** Operations: reads the metrics (/actuator/prometheus), nothing else. */
+		OSCAR("oscar", "Oscar", "Ma", Roles.OPERATIONS);
 
 		final String id;
 

@@ -17,6 +17,9 @@ public final class Roles {
 	public static final String CREDIT_ADMINS = "creditAdmins";
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+	/** Operations: read the metrics ({@code /actuator/prometheus}); no Tasklist, no customers. */
+	public static final String OPERATIONS = com.creditdesk.system.Operations.GROUP;
+
 	/** The approver groups of every approval tier ({@link ApprovalTiers}); only ever added to. */
 	private static final Set<String> APPROVERS = ConcurrentHashMap.newKeySet();
 

@@ -45,9 +45,11 @@ public class CreditCheckService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CreditCheckMetrics metrics;
+
 	CreditCheckService(CustomerService customers, Exposures exposures, OrderReservationRepository reservations,
 			CollateralRepository collaterals, ReceivableRepository receivables, CreditCheckProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CreditCheckMetrics metrics) {
 		this.customers = customers;
 		this.exposures = exposures;
 		this.reservations = reservations;
@@ -55,6 +57,7 @@ public class CreditCheckService {
 		this.receivables = receivables;
 		this.properties = properties;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	/** The check's answer. Amounts in CNY. */
@@ -70,6 +73,7 @@ public class CreditCheckService {
 	 */
 	@Transactional
 	public CreditCheckResult check(long customerId, String orderReference, BigDecimal amount, CurrentUser user) {
+		CreditCheckMetrics.Timing timing = metrics.start();
 		String checkedBy = user.id();
 		String order = Inputs.requiredText("orderReference", Messages.text("label.orderReference"), orderReference, 60);
 		BigDecimal orderAmount = Inputs.positiveAmount("amount", Messages.text("label.orderAmount"), amount);
@@ -114,6 +118,7 @@ public class CreditCheckService {
 		reservation = reservations.save(reservation);
 		exposure.addReserved(onCredit);
 		checkUtilisation(customer, limit, exposure, cashOnlyReason);
+		timing.answered(outcome);
 		return new CreditCheckResult(reservation.getId(), customerId, reservation.getOrderReference(), outcome,
 				orderAmount, onCredit, withinLimit, againstCollateral, cash, reason, limit, before,
 				collateral);

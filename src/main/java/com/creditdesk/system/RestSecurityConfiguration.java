@@ -66,8 +66,12 @@ class RestSecurityConfiguration {
 			throws Exception {
 		return http
 			.securityMatcher("/api/**", "/customers/**", "/requests", "/reports/**", "/policy", "/policy/**",
-					"/swagger-ui.html", "/swagger-ui/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+					"/swagger-ui.html", "/swagger-ui/**", "/actuator/prometheus")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/prometheus")
+				// the metrics (figures of the whole portfolio) are for operations, not for every user
+				.hasAnyAuthority(Operations.GROUP, org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
+				.anyRequest()
+				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
 				if (browserPage(request)) {
 					// a browser without the webapps' login: to Tasklist's login form, never the browser's password box
