@@ -50,17 +50,16 @@ class ReceivableMetrics implements MeterBinder {
 		LocalDate today = BusinessClock.today();
 		Map<String, Double> amounts = new HashMap<>();
 		jdbc.query("""
-				select case when due_date >= ? then '1-30' when due_date >= ? then '31-60'
-				            when due_date >= ? then '61-90' when due_date >= ? then '91-180' else 'over180' end bucket,
-				       sum(open_amount) amount
-				from receivable
-				where status = 'OPEN' and due_date < ?
-				group by case when due_date >= ? then '1-30' when due_date >= ? then '31-60'
-				              when due_date >= ? then '61-90' when due_date >= ? then '91-180' else 'over180' end""",
-				rs -> {
-					amounts.put(rs.getString("bucket"), rs.getBigDecimal("amount").doubleValue());
-				}, date(today, 30), date(today, 60), date(today, 90), date(today, 180), date(today, 0),
-				date(today, 30), date(today, 60), date(today, 90), date(today, 180));
+				select bucket, sum(open_amount) amount
+				from (select case when due_date >= ? then '1-30' when due_date >= ? then '31-60'
+				                  when due_date >= ? then '61-90' when due_date >= ? then '91-180'
+				                  else 'over180' end bucket,
+				             open_amount
+				      from receivable
+				      where status = 'OPEN' and due_date < ?) overdue
+				group by bucket""", rs -> {
+			amounts.put(rs.getString("bucket"), rs.getBigDecimal("amount").doubleValue());
+		}, date(today, 30), date(today, 60), date(today, 90), date(today, 180), date(today, 0));
 		return amounts;
 	}
 

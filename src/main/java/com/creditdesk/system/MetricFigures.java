@@ -91,7 +91,8 @@ public class MetricFigures {
 					figures = Map.copyOf(reader.get());
 				}
 				catch (RuntimeException e) {
-					log.warn("Metric figures '{}' could not be read: {}", name, e.toString());
+					log.warn("Metric figures '{}' could not be read: {}", name,
+							org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString());
 					figures = null;
 				}
 				readAt = now;
