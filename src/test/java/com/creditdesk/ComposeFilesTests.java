@@ -51,6 +51,7 @@ class ComposeFilesTests {
 		assertThat(appNodes()).containsExactly("creditdesk", "creditdesk-2");
 		assertThat(profile("creditdesk")).isEmpty();
 		assertThat(profile("postgres")).isEmpty();
+		assertThat(profile("mailpit")).as("a new user sees the mails").isEmpty();
 		assertThat(profile("creditdesk-2")).containsExactly("cluster");
 		assertThat(profile("proxy")).containsExactly("cluster");
 		assertThat(profile("prometheus")).containsExactly("monitoring");
@@ -59,13 +60,14 @@ class ComposeFilesTests {
 			Map<String, Object> environment = map(services().get(node).get("environment"));
 			assertThat(environment).as(node).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
 				.containsKeys("POSTGRES_URL", "POSTGRES_PASSWORD", "CREDITDESK_ADMIN_PASSWORD", "CREDITDESK_METRICS_PASSWORD");
+			assertThat(String.valueOf(environment.get("SPRING_MAIL_HOST"))).contains("mailpit");
 			assertThat(String.valueOf(environment.get("CREDITDESK_ADMIN_PASSWORD"))).as("no default password")
 				.startsWith("${CREDITDESK_ADMIN_PASSWORD:?");
 		}
 		List<String> hostPorts = new ArrayList<>();
 		services().values().forEach(service -> ((List<?>) service.getOrDefault("ports", List.of()))
 			.forEach(port -> hostPorts.add(String.valueOf(port).split(":")[0])));
-		assertThat(hostPorts).as("host ports").doesNotHaveDuplicates().contains("8080", "8088", "9090", "3000");
+		assertThat(hostPorts).as("host ports").doesNotHaveDuplicates().contains("8080", "8088", "9090", "3000", "8025");
 	}
 
 	@Test

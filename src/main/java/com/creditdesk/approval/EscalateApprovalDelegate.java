@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.creditdesk.identity.ApprovalTiers;
+import com.creditdesk.notification.Notifications;
+
 /**
  * An approval has waited too long: it moves to the next level's group (the top level's to the credit
  * administrators), unclaimed, with a note saying why. The four-eyes rules still apply.
@@ -21,9 +24,16 @@ class EscalateApprovalDelegate implements JavaDelegate {
 
 	private final CreditDecisionService decisions;
 
-	EscalateApprovalDelegate(ApprovalPolicy policy, CreditDecisionService decisions) {
+	private final Notifications notifications;
+
+	private final ApprovalTiers tiers;
+
+	EscalateApprovalDelegate(ApprovalPolicy policy, CreditDecisionService decisions, Notifications notifications,
+			ApprovalTiers tiers) {
 		this.policy = policy;
 		this.decisions = decisions;
+		this.notifications = notifications;
+		this.tiers = tiers;
 	}
 
 	@Override
@@ -43,6 +53,10 @@ class EscalateApprovalDelegate implements JavaDelegate {
 			tasks.createComment(task.getId(), execution.getProcessInstanceId(),
 					"Escalated from " + group + " to " + target + ": no decision within "
 							+ policy.escalationDuration() + ".");
+			// an escalation is urgent: a mail of its own, never held for a digest
+			notifications.toGroup(target, null, "approval-escalated", java.util.Map.of("taskName", task.getName(),
+					"fromLevel", tiers.name(group), "toLevel", tiers.name(target), "link",
+					notifications.taskLink(task.getId())), "task:" + task.getId(), false);
 			log.info("Escalated approval task {} from {} to {}", task.getId(), group, target);
 		}
 	}

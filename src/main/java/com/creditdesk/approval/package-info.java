@@ -3,7 +3,8 @@
  * {@link com.creditdesk.approval.CreditGrantApprovalCall}; the application it decides is read through
  * {@link com.creditdesk.approval.CreditApplications}, which the capability keeping credit files implements.
  * <p>
- * Allowed dependencies (verified by {@code ModularityTests}): customer, identity, receivable, system.
+ * Allowed dependencies (verified by {@code ModularityTests}): customer, identity, notification, receivable,
+ * system.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "receivable", "system" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "notification", "receivable", "system" })
 package com.creditdesk.approval;

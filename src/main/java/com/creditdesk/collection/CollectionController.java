@@ -59,8 +59,12 @@ class CollectionController {
 
 	private final CustomerService customers;
 
+	private final com.creditdesk.notification.Notifications notifications;
+
 	CollectionController(CollectionService collections, CollectionQueries queries, CollectionRecords records,
-			DisputeService disputes, CollectionDetection detection, CustomerService customers, CollectionStages stages) {
+			DisputeService disputes, CollectionDetection detection, CustomerService customers, CollectionStages stages,
+			com.creditdesk.notification.Notifications notifications) {
+		this.notifications = notifications;
 		this.stages = stages;
 		this.collections = collections;
 		this.queries = queries;
@@ -162,6 +166,8 @@ class CollectionController {
 					"/api/collections/" + caseId + "/documents/" + d.getId(), "pdf",
 					"/api/collections/" + caseId + "/documents/" + d.getId() + "/pdf"))
 			.toList());
+		// what CreditDesk mailed about the case (letters to the customer, notices to the rep): who, when, to whom
+		view.put("mails", notifications.about(LetterMail.about(caseId)));
 		queries.writeOffOf(caseId).ifPresent(w -> view.put("writeOff", writeOffView(w)));
 		return view;
 	}

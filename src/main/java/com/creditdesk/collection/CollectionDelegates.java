@@ -159,9 +159,14 @@ class CollectionDelegates {
 
 	/** Task_RecordLetterSent. */
 	@Bean
-	JavaDelegate recordLetterSentDelegate(CollectionRecords records) {
-		return execution -> records.recordLetterSent(caseId(execution),
-				actor(execution, text(execution, RESPONSIBLE_REP)), text(execution, LETTER_SENT_VIA));
+	JavaDelegate recordLetterSentDelegate(CollectionRecords records, LetterMail letters) {
+		return execution -> {
+			long caseId = caseId(execution);
+			String user = actor(execution, text(execution, RESPONSIBLE_REP));
+			String via = text(execution, LETTER_SENT_VIA);
+			String mailed = "e-mail".equals(via) ? letters.send(caseId, user, text(execution, LETTER_MAIL_TO)) : null;
+			records.recordLetterSent(caseId, user, via, mailed);
+		};
 	}
 
 	/** Task_RecordCollectionDecision. */

@@ -14,6 +14,10 @@ import jakarta.persistence.Table;
 @Table(name = "collection_document")
 class CollectionDocument {
 
+	/** The kind of a dunning letter (催款函). */
+	static final String DUNNING_LETTER = "DUNNING_LETTER";
+
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;

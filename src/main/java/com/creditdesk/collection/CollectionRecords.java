@@ -98,9 +98,11 @@ public class CollectionRecords {
 		collections.changed(collectionCase, "customer reported vanished");
 	}
 
+	/** The rep sent the letter (by {@code via}; {@code mailed}: CreditDesk mailed it, to whom, or null). */
 	@Transactional
-	public void recordLetterSent(long caseId, String user, String via) {
-		collections.log(collections.openCase(caseId).getId(), "LETTER_SENT", "Dunning letter sent" + (via == null || via.isBlank() ? "." : " by " + via + "."), user);
+	public void recordLetterSent(long caseId, String user, String via, String mailed) {
+		collections.log(collections.openCase(caseId).getId(), "LETTER_SENT", "Dunning letter sent"
+				+ (via == null || via.isBlank() ? "" : " by " + via) + (mailed == null ? "" : " " + mailed) + ".", user);
 	}
 
 	/** The regional manager's decision at day 60. */

@@ -307,7 +307,7 @@ public class CollectionService {
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
 			throw new IllegalStateException(e);
 		}
-		return documents.saveAndFlush(new CollectionDocument(collectionCase.getId(), "DUNNING_LETTER",
+		return documents.saveAndFlush(new CollectionDocument(collectionCase.getId(), CollectionDocument.DUNNING_LETTER,
 				"dunning-letter-" + customer.getCreditCode() + "-" + today, "text/html;charset=UTF-8",
 				DunningLetters.html(letter), letter.total(), snapshot));
 	}

@@ -100,6 +100,9 @@ public final class OverdueCollectionProcess {
 	public static final String PROMISED_AMOUNT = "promisedAmount";
 	public static final String CUSTOMER_UNREACHABLE = "customerUnreachable";
 	public static final String LETTER_SENT_VIA = "letterSentVia";
+
+	/** The customer's address the letter is mailed to as a PDF (sent by CreditDesk when mail is configured). */
+	public static final String LETTER_MAIL_TO = "letterMailTo";
 	public static final String COLLECTION_ACTION = "collectionAction";
 	public static final String PLAN_INSTALMENTS = "planInstalments";
 	public static final String PLAN_FIRST_DUE_DATE = "planFirstDueDate";
