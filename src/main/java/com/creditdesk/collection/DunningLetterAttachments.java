@@ -27,7 +27,8 @@ class DunningLetterAttachments implements MailAttachmentSource {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Attachment render(long documentId) {
+	public Attachment render(String reference) {
+		long documentId = Long.parseLong(reference);
 		CollectionDocument document = documents.findById(documentId)
 			.orElseThrow(() -> new IllegalStateException("No dunning letter " + documentId));
 		return new Attachment(document.getFileName() + ".pdf", "application/pdf", queries.letterPdf(document));

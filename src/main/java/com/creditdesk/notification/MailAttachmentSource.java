@@ -13,6 +13,7 @@ public interface MailAttachmentSource {
 	/** The prefix of the references it renders, e.g. {@code dunning-letter}. */
 	String kind();
 
-	Attachment render(long id);
+	/** Renders the document the reference names (what follows {@code kind:}, e.g. {@code 12}). */
+	Attachment render(String reference);
 
 }

@@ -98,7 +98,7 @@ class SendMailHandler implements FollowUpHandler<MailQueued> {
 		if (source == null) {
 			throw new IllegalStateException("No source renders the attachment " + reference);
 		}
-		return source.render(Long.parseLong(reference.substring(colon + 1)));
+		return source.render(reference.substring(colon + 1));
 	}
 
 }

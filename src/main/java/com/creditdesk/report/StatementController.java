@@ -1,19 +1,27 @@
 package com.creditdesk.report;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.creditdesk.identity.CurrentUser;
+import com.creditdesk.notification.Notifications;
 import com.creditdesk.system.BusinessClock;
+import com.creditdesk.system.Labels;
+import com.creditdesk.system.Money;
 
 /**
  * Customer statements (对账单): JSON and the PDF to send. The period defaults to the last three calendar months up
@@ -24,8 +32,39 @@ class StatementController {
 
 	private final StatementService statements;
 
-	StatementController(StatementService statements) {
+	private final Notifications notifications;
+
+	private final Labels labels;
+
+	StatementController(StatementService statements, Notifications notifications, Labels labels) {
 		this.statements = statements;
+		this.labels = labels;
+		this.notifications = notifications;
+	}
+
+	/** Where to mail the statement, and for which period (default: the last three calendar months). */
+	record StatementMail(String to, LocalDate from, LocalDate until) {
+	}
+
+	/** What was queued: the mail's id and where it goes. */
+	record StatementMailed(long mailId, String to, LocalDate from, LocalDate until) {
+	}
+
+	/**
+	 * Mails the statement to the customer as a PDF (the one {@code statement.pdf} shows for the same period), recorded
+	 * with the customer ({@code customer:<id>}: who, when, to whom); sent after this request commits.
+	 */
+	@PostMapping("/api/customers/{customerId}/statement/mail")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	StatementMailed mail(@PathVariable long customerId, @RequestBody StatementMail request) {
+		Statement statement = statement(customerId, request.from(), request.until()); // checks who may see it
+		long mailId = notifications.toAddress("to", request.to(), "statement", Map.of("customerName",
+				statement.customerName(), "from", statement.from().toString(), "until", statement.to().toString(),
+				"closingBalance", Money.format(statement.closingBalance()), "overdueTotal",
+				Money.format(statement.overdueTotal()), "senderName", labels.person(CurrentUser.get().id())),
+				StatementAttachments.reference(customerId, statement.from(), statement.to()), "customer:" + customerId,
+				CurrentUser.get().id());
+		return new StatementMailed(mailId, request.to().strip(), statement.from(), statement.to());
 	}
 
 	@GetMapping("/api/customers/{customerId}/statement")

@@ -126,6 +126,31 @@ class H2NotificationIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void aStatementGoesToTheCustomerAsThePdfForThePeriodOnlyFromWhoMaySeeIt() throws Exception {
+		Customer customer = overdueCustomer("INV-MAIL-S");
+		deliverFollowUps();
+		smtp.purgeEmailFromAllMailboxes();
+		String path = "/api/customers/" + customer.getId() + "/statement/mail";
+		ResponseEntity<Map> bad = post("ana", path, Map.of("to", "accounts"));
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((Map) bad.getBody().get("fields")).containsKey("to");
+		assertThat(post("ben", path, Map.of("to", "ap@customer.example")).getStatusCode()).as("not ben's customer")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+
+		ResponseEntity<Map> queued = post("ana", path, Map.of("to", "ap@customer.example", "from",
+				today.minusMonths(2).toString(), "until", today.toString()));
+		assertThat(queued.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		deliverFollowUps();
+		MimeMessage statement = to(smtp.getReceivedMessages(), "ap@customer.example");
+		assertThat(statement.getSubject()).isEqualTo("对账单 Statement of account: " + customer.getName() + " "
+				+ today.minusMonths(2) + " – " + today);
+		assertThat(body(statement)).contains("CNY 30,000.00", "Ana Lin");
+		MimeMultipart parts = (MimeMultipart) statement.getContent();
+		assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("statement-" + customer.getCreditCode() + "-"
+				+ today.minusMonths(2) + "-" + today + ".pdf");
+	}
+
+	@Test
 	void aMailServerThatIsDownNeverFailsTheStepAndTheMailIsRetried() throws Exception {
 		Customer customer = overdueCustomer("INV-MAIL-2");
 		String letterTask = letterTask(customer);

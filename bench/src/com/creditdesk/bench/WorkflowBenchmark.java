@@ -1,0 +1,351 @@
+package com.creditdesk.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.creditdesk.support.EmbeddedPostgresConfiguration;
+import com.creditdesk.support.InvestigationFixture;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The cost of a human step: the credit investigation's happy path (start, the rep's application, two approval
+ * levels) beside the engine floor (a trivial start → user task → end process deployed in the same app), on H2 and
+ * on PostgreSQL, through the Java API (as the signed-in user, what Tasklist's calls end in) and through REST
+ * ({@code /engine-rest/.../submit-form}, HTTP basic). Per step p50/p95 in ms and the ratio of the p50 to the floor's
+ * step of the same kind (a start to the floor's start, a task to the floor's task), and the database statements and
+ * commits per step (counted at the application's DataSource), for the capacity model.
+ * <p>
+ * System properties: {@code bench.n} measured cases per scenario (default 20), {@code bench.warmup} (default 5).
+ */
+public final class WorkflowBenchmark {
+
+	private static final String FLOOR = "workflow-floor";
+
+	private static final AtomicLong STATEMENTS = new AtomicLong();
+
+	private static final AtomicLong COMMITS = new AtomicLong();
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	public static void main(String[] args) throws Exception {
+		int n = Integer.getInteger("bench.n", 20);
+		int warmup = Integer.getInteger("bench.warmup", 5);
+		BenchmarkResult result = new BenchmarkResult("workflow");
+		try {
+			for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
+				ConfigurableApplicationContext app = start(db);
+				try {
+					ProcessEngine engine = app.getBean(ProcessEngine.class);
+					deployFloor(engine);
+					int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+					for (String api : new String[] { "java", "rest" }) {
+						Steps steps = new Steps(engine, api, port);
+						for (int i = 0; i < warmup; i++) {
+							steps.round(null);
+						}
+						Map<String, List<Sample>> samples = new LinkedHashMap<>();
+						for (int i = 0; i < n; i++) {
+							steps.round(samples);
+						}
+						report(result, db, api, samples);
+					}
+				}
+				finally {
+					app.close();
+				}
+			}
+			result.write();
+		}
+		finally {
+			EmbeddedPostgresConfiguration.stopServer();
+		}
+	}
+
+	private record Sample(double ms, long statements, long commits) {
+	}
+
+	private static void report(BenchmarkResult result, String db, String api, Map<String, List<Sample>> samples) {
+		double floorStart = p(samples.get("floor: start"), 0.5);
+		double floorTask = p(samples.get("floor: complete task"), 0.5);
+		samples.forEach((step, list) -> {
+			Map<String, Object> scenario = new LinkedHashMap<>();
+			scenario.put("db", db);
+			scenario.put("api", api);
+			scenario.put("step", step);
+			scenario.put("cases", list.size());
+			double p50 = p(list, 0.5);
+			scenario.put("p50Ms", round(p50));
+			scenario.put("p95Ms", round(p(list, 0.95)));
+			if (!step.startsWith("floor")) {
+				scenario.put("ratioToFloor", round(p50 / (step.endsWith("start") ? floorStart : floorTask)));
+			}
+			scenario.put("statements", round(list.stream().mapToLong(Sample::statements).average().orElse(0)));
+			scenario.put("commits", round(list.stream().mapToLong(Sample::commits).average().orElse(0)));
+			result.add(scenario);
+		});
+	}
+
+	private static double p(List<Sample> samples, double quantile) {
+		double[] sorted = samples.stream().mapToDouble(Sample::ms).sorted().toArray();
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+	}
+
+	/** One round: a floor case and an investigation, interleaved so both see the same machine. */
+	private static final class Steps {
+
+		private final ProcessEngine engine;
+
+		private final String api;
+
+		private final int port;
+
+		private final HttpClient http = HttpClient.newHttpClient();
+
+		Steps(ProcessEngine engine, String api, int port) {
+			this.engine = engine;
+			this.api = api;
+			this.port = port;
+		}
+
+		void round(Map<String, List<Sample>> samples) throws Exception {
+			String floor = timed(samples, "floor: start", () -> startForm("ana", FLOOR, Map.of()));
+			String floorTask = taskOf(floor);
+			timed(samples, "floor: complete task", () -> submit("ana", floorTask, Map.of()));
+
+			String investigation = timed(samples, "investigation: start",
+					() -> startForm("ana", "credit-investigation", InvestigationFixture.soundCustomer().variables()));
+			String application = taskOf(investigation);
+			timed(samples, "investigation: application", () -> submit("ana", application, Map.of("proposedLimit",
+					200_000, "proposedTermMonths", 12, "proposalReason", "Reliable payer with audited statements.")));
+			String first = taskOf(investigation);
+			claim("clara", first);
+			timed(samples, "investigation: first approval", () -> submit("clara", first,
+					Map.of("approvalDecision", "APPROVE", "approvalComment", "Sound figures.")));
+			String second = taskOf(investigation);
+			claim("dora", second);
+			timed(samples, "investigation: second approval", () -> submit("dora", second,
+					Map.of("approvalDecision", "APPROVE")));
+			if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(investigation).count() != 0) {
+				throw new IllegalStateException("The investigation did not end after its second approval");
+			}
+		}
+
+		private interface Step {
+
+			String run() throws Exception;
+
+		}
+
+		private String timed(Map<String, List<Sample>> samples, String name, Step step) throws Exception {
+			long statements = STATEMENTS.get();
+			long commits = COMMITS.get();
+			long started = System.nanoTime();
+			String answer = step.run();
+			double ms = (System.nanoTime() - started) / 1e6;
+			if (samples != null) {
+				samples.computeIfAbsent(name, k -> new ArrayList<>())
+					.add(new Sample(ms, STATEMENTS.get() - statements, COMMITS.get() - commits));
+			}
+			return answer;
+		}
+
+		/** The one open task of the instance (its sub-process's, for an approval). */
+		private String taskOf(String instanceId) {
+			var task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+			if (task == null) {
+				task = engine.getTaskService().createTaskQuery()
+					.processInstanceBusinessKey(engine.getRuntimeService().createProcessInstanceQuery()
+						.processInstanceId(instanceId).singleResult().getBusinessKey())
+					.singleResult();
+			}
+			return task.getId();
+		}
+
+		private String startForm(String user, String key, Map<String, Object> variables) throws Exception {
+			if (api.equals("java")) {
+				return asUser(user, () -> engine.getFormService().submitStartForm(engine.getRepositoryService()
+					.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId(),
+						variables).getId());
+			}
+			String body = post(user, "/engine-rest/process-definition/key/" + key + "/submit-form",
+					Map.of("variables", typed(variables)), 200);
+			return (String) JSON.readValue(body, Map.class).get("id");
+		}
+
+		private String submit(String user, String taskId, Map<String, Object> variables) throws Exception {
+			if (api.equals("java")) {
+				return asUser(user, () -> {
+					engine.getFormService().submitTaskForm(taskId, variables);
+					return taskId;
+				});
+			}
+			post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", typed(variables)), 204);
+			return taskId;
+		}
+
+		private void claim(String user, String taskId) throws Exception {
+			asUser(user, () -> {
+				engine.getTaskService().claim(taskId, user);
+				return null;
+			});
+		}
+
+		private <T> T asUser(String user, java.util.concurrent.Callable<T> work) throws Exception {
+			var identity = engine.getIdentityService();
+			identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+				.map(Group::getId).toList());
+			try {
+				return work.call();
+			}
+			finally {
+				identity.clearAuthentication();
+			}
+		}
+
+		private String post(String user, String path, Object body, int expected) throws Exception {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+				.build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != expected) {
+				throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+
+		private static Map<String, Object> typed(Map<String, Object> variables) {
+			Map<String, Object> typed = new LinkedHashMap<>();
+			variables.forEach((name, value) -> typed.put(name, Map.of("value", value, "type",
+					value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
+							: value instanceof Number ? "Double" : "String")));
+			return typed;
+		}
+
+	}
+
+	/** The whole application, quiet, no job executor; its DataSource counts statements and commits. */
+	private static ConfigurableApplicationContext start(String db) throws Exception {
+		boolean h2 = db.equals("h2");
+		String url = h2 ? "jdbc:h2:mem:workflow" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+				: EmbeddedPostgresConfiguration.newDatabaseUrl();
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=" + (h2 ? "sa" : "postgres"),
+				"--spring.datasource.password=" + (h2 ? "" : "postgres"), "--camunda.bpm.job-execution.enabled=false",
+				"--creditdesk.review.scheduler-enabled=false", "--creditdesk.demo.portfolio=false",
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(com.creditdesk.CreditDeskApplication.class)
+			.initializers(context -> context.getBeanFactory().addBeanPostProcessor(new CountingDataSources()));
+		builder = h2 ? builder.profiles("demo") : builder.profiles("postgres", "demo");
+		return builder.run(args.toArray(String[]::new));
+	}
+
+	private static void deployFloor(ProcessEngine engine) {
+		engine.getRepositoryService().createDeployment().name(FLOOR)
+			.addModelInstance(FLOOR + ".bpmn", Bpmn.createExecutableProcess(FLOOR)
+				.name("Engine floor")
+				.camundaHistoryTimeToLive(1)
+				.startEvent("StartEvent_Floor").camundaInitiator("initiator")
+				.userTask("UserTask_Floor").camundaAssignee("${initiator}")
+				.endEvent("EndEvent_Floor")
+				.done())
+			.deploy();
+		var authorizations = engine.getAuthorizationService();
+		Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setGroupId("salesReps");
+		grant.setResource(Resources.PROCESS_DEFINITION);
+		grant.setResourceId(FLOOR);
+		grant.addPermission(Permissions.READ);
+		grant.addPermission(Permissions.CREATE_INSTANCE);
+		authorizations.saveAuthorization(grant);
+	}
+
+	/** Wraps the application's DataSource: every statement executed (a batch counts once) and every commit. */
+	private static final class CountingDataSources implements BeanPostProcessor {
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String name) {
+			if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+				return proxy(DataSource.class, dataSource, (method, result) -> result instanceof Connection c
+						? proxy(Connection.class, c, WorkflowBenchmark::countConnection) : result);
+			}
+			return bean;
+		}
+
+	}
+
+	private static Object countConnection(java.lang.reflect.Method method, Object result) {
+		if (method.getName().equals("commit")) {
+			COMMITS.incrementAndGet();
+		}
+		if (result instanceof java.sql.CallableStatement s) {
+			return proxy(java.sql.CallableStatement.class, s, WorkflowBenchmark::countStatement);
+		}
+		if (result instanceof java.sql.PreparedStatement s) {
+			return proxy(java.sql.PreparedStatement.class, s, WorkflowBenchmark::countStatement);
+		}
+		if (result instanceof Statement s) {
+			return proxy(Statement.class, s, WorkflowBenchmark::countStatement);
+		}
+		return result;
+	}
+
+	private static Object countStatement(java.lang.reflect.Method method, Object result) {
+		if (method.getName().startsWith("execute")) {
+			STATEMENTS.incrementAndGet();
+		}
+		return result;
+	}
+
+	private interface After {
+
+		Object apply(java.lang.reflect.Method method, Object result);
+
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, T target, After after) {
+		InvocationHandler handler = (p, method, arguments) -> {
+			try {
+				return after.apply(method, method.invoke(target, arguments));
+			}
+			catch (InvocationTargetException e) {
+				throw e.getCause();
+			}
+		};
+		return (T) Proxy.newProxyInstance(WorkflowBenchmark.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+}
