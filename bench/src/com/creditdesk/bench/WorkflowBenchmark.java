@@ -51,6 +51,8 @@ public final class WorkflowBenchmark {
 
 	private static final AtomicLong COMMITS = new AtomicLong();
 
+	private static final AtomicLong BATCHED = new AtomicLong();
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	public static void main(String[] args) throws Exception {
@@ -75,6 +77,25 @@ public final class WorkflowBenchmark {
 						}
 						report(result, db, api, samples);
 					}
+					result.add(overdueCases(app, port, db, Integer.getInteger("bench.overdueCases", 20)));
+					if (!db.equals("h2")) {
+						// a second node on the same database: the same statements and commits per step (no chatter
+						// between nodes; the job executors, off here, only add their acquisition polls)
+						ConfigurableApplicationContext second = start(db, app.getEnvironment()
+							.getProperty("spring.datasource.url"), "--camunda.bpm.process-engine-name=node2");
+						try {
+							Steps onSecond = new Steps(second.getBean(ProcessEngine.class), "java", 0);
+							onSecond.round(null);
+							Map<String, List<Sample>> samples = new LinkedHashMap<>();
+							for (int i = 0; i < n; i++) {
+								onSecond.round(samples);
+							}
+							report(result, db, "java, second node", samples);
+						}
+						finally {
+							second.close();
+						}
+					}
 				}
 				finally {
 					app.close();
@@ -87,7 +108,8 @@ public final class WorkflowBenchmark {
 		}
 	}
 
-	private record Sample(double ms, long statements, long commits) {
+	/** One step's time, its round trips to the database (statements and batches), the rows sent in batches, commits. */
+	private record Sample(double ms, long statements, long batchedRows, long commits) {
 	}
 
 	private static void report(BenchmarkResult result, String db, String api, Map<String, List<Sample>> samples) {
@@ -105,7 +127,8 @@ public final class WorkflowBenchmark {
 			if (!step.startsWith("floor")) {
 				scenario.put("ratioToFloor", round(p50 / (step.endsWith("start") ? floorStart : floorTask)));
 			}
-			scenario.put("statements", round(list.stream().mapToLong(Sample::statements).average().orElse(0)));
+			scenario.put("roundTrips", round(list.stream().mapToLong(Sample::statements).average().orElse(0)));
+			scenario.put("batchedRows", round(list.stream().mapToLong(Sample::batchedRows).average().orElse(0)));
 			scenario.put("commits", round(list.stream().mapToLong(Sample::commits).average().orElse(0)));
 			result.add(scenario);
 		});
@@ -134,9 +157,9 @@ public final class WorkflowBenchmark {
 		}
 
 		void round(Map<String, List<Sample>> samples) throws Exception {
-			String floor = timed(samples, "floor: start", () -> startForm("ana", FLOOR, Map.of()));
+			String floor = timed(samples, "floor: start", () -> startForm("ana", FLOOR, Map.of("note", "started")));
 			String floorTask = taskOf(floor);
-			timed(samples, "floor: complete task", () -> submit("ana", floorTask, Map.of()));
+			timed(samples, "floor: complete task", () -> submit("ana", floorTask, Map.of("note", "done")));
 
 			String investigation = timed(samples, "investigation: start",
 					() -> startForm("ana", "credit-investigation", InvestigationFixture.soundCustomer().variables()));
@@ -164,13 +187,14 @@ public final class WorkflowBenchmark {
 
 		private String timed(Map<String, List<Sample>> samples, String name, Step step) throws Exception {
 			long statements = STATEMENTS.get();
+			long batched = BATCHED.get();
 			long commits = COMMITS.get();
 			long started = System.nanoTime();
 			String answer = step.run();
 			double ms = (System.nanoTime() - started) / 1e6;
 			if (samples != null) {
 				samples.computeIfAbsent(name, k -> new ArrayList<>())
-					.add(new Sample(ms, STATEMENTS.get() - statements, COMMITS.get() - commits));
+					.add(new Sample(ms, STATEMENTS.get() - statements, BATCHED.get() - batched, COMMITS.get() - commits));
 			}
 			return answer;
 		}
@@ -252,16 +276,67 @@ public final class WorkflowBenchmark {
 
 	}
 
+	/**
+	 * The daily overdue detection opening cases for {@code count} customers 40 days overdue (reminder, letter, credit
+	 * hold and their tasks): time, round trips, batched rows and commits per case.
+	 */
+	private static Map<String, Object> overdueCases(ConfigurableApplicationContext app, int port, String db, int count)
+			throws Exception {
+		var customers = app.getBean(com.creditdesk.customer.CustomerRepository.class);
+		java.time.LocalDate today = java.time.LocalDate.now();
+		HttpClient http = HttpClient.newHttpClient();
+		for (int i = 0; i < count; i++) {
+			var customer = new com.creditdesk.customer.Customer("Overdue Bench Co. " + System.nanoTime(),
+					com.creditdesk.support.TestCreditCodes.next(), com.creditdesk.customer.OwnershipType.PRIVATE, "ana");
+			customer.grantLimit(java.math.BigDecimal.valueOf(100_000), "A", today.minusYears(1), today.plusYears(1),
+					today.plusMonths(6), null);
+			customer = customers.save(customer);
+			HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+					+ "/api/receivables/invoices"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("fay:demo".getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("customerId", customer.getId(),
+						"invoiceNumber", "INV-OD-" + customer.getId(), "invoiceDate", today.minusDays(70).toString(),
+						"dueDate", today.minusDays(40).toString(), "amount", 20_000))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (posted.statusCode() != 201) {
+				throw new IllegalStateException("invoice: " + posted.statusCode() + " " + posted.body());
+			}
+		}
+		var detection = app.getBean(com.creditdesk.collection.CollectionDetection.class);
+		long statements = STATEMENTS.get();
+		long batched = BATCHED.get();
+		long commits = COMMITS.get();
+		long started = System.nanoTime();
+		var run = detection.run(today);
+		double ms = (System.nanoTime() - started) / 1e6;
+		int cases = run.casesOpened();
+		Map<String, Object> scenario = new LinkedHashMap<>();
+		scenario.put("db", db);
+		scenario.put("api", "daily job");
+		scenario.put("step", "overdue detection: open a case (40 days: reminder, letter, credit hold)");
+		scenario.put("cases", cases);
+		scenario.put("msPerCase", round(ms / cases));
+		scenario.put("roundTrips", round((STATEMENTS.get() - statements) / (double) cases));
+		scenario.put("batchedRows", round((BATCHED.get() - batched) / (double) cases));
+		scenario.put("commits", round((COMMITS.get() - commits) / (double) cases));
+		return scenario;
+	}
+
 	/** The whole application, quiet, no job executor; its DataSource counts statements and commits. */
 	private static ConfigurableApplicationContext start(String db) throws Exception {
+		return start(db, db.equals("h2") ? "jdbc:h2:mem:workflow" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+				: EmbeddedPostgresConfiguration.newDatabaseUrl());
+	}
+
+	private static ConfigurableApplicationContext start(String db, String url, String... extra) {
 		boolean h2 = db.equals("h2");
-		String url = h2 ? "jdbc:h2:mem:workflow" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
-				: EmbeddedPostgresConfiguration.newDatabaseUrl();
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
 				"--spring.datasource.username=" + (h2 ? "sa" : "postgres"),
 				"--spring.datasource.password=" + (h2 ? "" : "postgres"), "--camunda.bpm.job-execution.enabled=false",
 				"--creditdesk.review.scheduler-enabled=false", "--creditdesk.demo.portfolio=false",
 				"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+		args.addAll(List.of(extra));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(com.creditdesk.CreditDeskApplication.class)
 			.initializers(context -> context.getBeanFactory().addBeanPostProcessor(new CountingDataSources()));
 		builder = h2 ? builder.profiles("demo") : builder.profiles("postgres", "demo");
@@ -269,12 +344,20 @@ public final class WorkflowBenchmark {
 	}
 
 	private static void deployFloor(ProcessEngine engine) {
+		// as a person meets it in Tasklist: a start form and a task form of one field each
+		String form = """
+				{"id":"workflow-floor","type":"default","schemaVersion":16,"executionPlatform":"Camunda Platform",
+				 "executionPlatformVersion":"7.24.0","components":[{"type":"textfield","id":"Field_note","key":"note",
+				 "label":"Note"}]}""";
 		engine.getRepositoryService().createDeployment().name(FLOOR)
+			.addString(FLOOR + ".form", form)
 			.addModelInstance(FLOOR + ".bpmn", Bpmn.createExecutableProcess(FLOOR)
 				.name("Engine floor")
 				.camundaHistoryTimeToLive(1)
 				.startEvent("StartEvent_Floor").camundaInitiator("initiator")
+				.camundaFormRef(FLOOR).camundaFormRefBinding("deployment")
 				.userTask("UserTask_Floor").camundaAssignee("${initiator}")
+				.camundaFormRef(FLOOR).camundaFormRefBinding("deployment")
 				.endEvent("EndEvent_Floor")
 				.done())
 			.deploy();
@@ -321,6 +404,9 @@ public final class WorkflowBenchmark {
 	private static Object countStatement(java.lang.reflect.Method method, Object result) {
 		if (method.getName().startsWith("execute")) {
 			STATEMENTS.incrementAndGet();
+		}
+		else if (method.getName().equals("addBatch")) {
+			BATCHED.incrementAndGet();
 		}
 		return result;
 	}
