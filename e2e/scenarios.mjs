@@ -806,6 +806,22 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
     'the dunning letter does not list the overdue invoice');
   await letter.saveAs(join(SHOTS, 'dunning-letter.html'));
   await shot(page, 'ana-downloads-dunning-letter');
+  // "E-mail" asks for the customer's address: CreditDesk mails the PDF itself when a mail server is configured;
+  // this run has none, so Tasklist shows why and the rep sends it herself (the address left empty)
+  const address = field(letterForm, "Customer's e-mail address").locator('input').first();
+  check(!(await address.isVisible()), 'the address field shows before E-mail is chosen');
+  await field(letterForm, 'Sent by').locator('.fjs-form-field-select, .fjs-select-display, input').first().click();
+  await letterForm.locator('.fjs-dropdownlist-item', { hasText: 'E-mail' }).first().click();
+  await address.waitFor();
+  await address.fill('finance@customer.example');
+  await shot(page, 'ana-chooses-to-mail-the-letter');
+  await dismissNotifications(page);
+  await page.locator('.task-details').getByRole('button', { name: 'Complete', exact: true }).first().click();
+  const refusal = await waitNotification(page, /mail server|邮件服务器/);
+  check(/leave the address empty|清空收件邮箱/.test(refusal), `the refusal does not say what to do: ${refusal}`);
+  await shot(page, 'ana-told-mail-is-not-configured');
+  await address.fill('');
+  await completeTask(page);
   await logout(page);
 
   const detail = await getJson(`/api/collections/${cases[0].id}`, 'ana');
@@ -813,6 +829,8 @@ async function overdueScanOpensCaseAndRepRecordsPromise() {
   check(promise && promise.status === 'OPEN' && Number(promise.promisedAmount) === 45000 && promise.promisedDate === promised,
     `the case does not show the promise of CNY 45,000 by ${promised}: ${JSON.stringify(detail.promises)}`);
   check(detail.documents.length === 1, `expected one dunning letter with the case: ${JSON.stringify(detail.documents)}`);
+  check(detail.history.some(event => /Dunning letter sent by e-mail\./.test(event.text || event.detail || JSON.stringify(event))),
+    `the case does not record the letter sent: ${JSON.stringify(detail.history)}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
