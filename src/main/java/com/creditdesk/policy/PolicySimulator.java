@@ -166,7 +166,9 @@ public class PolicySimulator {
 
 	private final Labels labels;
 
-	private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	/** Built on the first simulation, not at start. */
+	private final com.creditdesk.system.Lazy<DmnEngine> dmn = com.creditdesk.system.Lazy
+		.of(() -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
 
 	/** Parsed decisions by XML (a live version or a candidate never changes its XML). */
 	private final Map<String, Map<String, DmnDecision>> parsed = new ConcurrentHashMap<>();
@@ -217,7 +219,7 @@ public class PolicySimulator {
 				}
 			}
 			Map<String, DmnDecision> byKey = new LinkedHashMap<>();
-			for (DmnDecision decision : dmn.parseDecisions(model)) {
+			for (DmnDecision decision : dmn.get().parseDecisions(model)) {
 				byKey.put(decision.getKey(), decision);
 			}
 			return byKey;
@@ -270,7 +272,7 @@ public class PolicySimulator {
 			.putValue("assetTurnover", file.assetTurnover())
 			.putValue("netProfitMargin", file.netProfitMargin())
 			.putValue("qualitativePoints", file.qualitativePoints());
-		org.camunda.bpm.dmn.engine.DmnDecisionResultEntries graded = dmn.evaluateDecision(decisions.get("credit-grade"), inputs)
+		org.camunda.bpm.dmn.engine.DmnDecisionResultEntries graded = dmn.get().evaluateDecision(decisions.get("credit-grade"), inputs)
 			.getSingleResult();
 		if (graded == null || graded.getEntry("creditGrade") == null) {
 			// a gap between the bands: the candidate cannot grade this customer (409 with the customer's name)
@@ -278,7 +280,7 @@ public class PolicySimulator {
 					file.name(), file.customerId()));
 		}
 		String grade = graded.getEntry("creditGrade");
-		Object limit = dmn.evaluateDecision(decisions.get("suggested-limit"), Variables.createVariables()
+		Object limit = dmn.get().evaluateDecision(decisions.get("suggested-limit"), Variables.createVariables()
 			.putValue("creditGrade", grade)
 			.putValue("expectedMonthlyPurchases", file.expectedMonthlyPurchases())
 			.putValue("paymentTermDays", file.paymentTermDays())
@@ -291,7 +293,7 @@ public class PolicySimulator {
 		if (amount.signum() <= 0) {
 			return "—";
 		}
-		DmnDecisionResult result = dmn.evaluateDecision(authority.get("approval-authority"), Variables.createVariables()
+		DmnDecisionResult result = dmn.get().evaluateDecision(authority.get("approval-authority"), Variables.createVariables()
 			.putValue("proposedLimit", amount.doubleValue())
 			.putValue("policyException", false)
 			.putValue("keyAccount", keyAccount));
@@ -326,8 +328,8 @@ public class PolicySimulator {
 				.putValue("paymentPlanBroken", false)
 				.putValue("daysPastDue", rs.getInt("days_past_due"))
 				.putValue("keyAccount", "A".equals(rs.getString("key_account_class")));
-			String before = labels.name(dmn.evaluateDecision(live.get("collection-stage"), inputs).getSingleEntry());
-			String after = labels.name(dmn.evaluateDecision(candidate.get("collection-stage"), inputs).getSingleEntry());
+			String before = labels.name(dmn.get().evaluateDecision(live.get("collection-stage"), inputs).getSingleEntry());
+			String after = labels.name(dmn.get().evaluateDecision(candidate.get("collection-stage"), inputs).getSingleEntry());
 			BigDecimal overdue = Money.of(rs.getBigDecimal("overdue_amount"));
 			tally.add(rs.getLong("customer_id"), rs.getString("name"), rs.getString("key_account_class"), before, after,
 					null, null, null, null, overdue);
@@ -353,7 +355,7 @@ public class PolicySimulator {
 	}
 
 	private String interval(Map<String, DmnDecision> decisions, VariableMap inputs) {
-		DmnDecisionResult result = dmn.evaluateDecision(decisions.get(REVIEW), inputs);
+		DmnDecisionResult result = dmn.get().evaluateDecision(decisions.get(REVIEW), inputs);
 		if (result.isEmpty()) {
 			return "—";
 		}
@@ -368,7 +370,7 @@ public class PolicySimulator {
 		int[] count = { 0 };
 		jdbc.query(PROPOSALS, rs -> {
 			boolean key = "A".equals(rs.getString("key_account_class"));
-			DmnDecisionResult validity = dmn.evaluateDecision(review.get(REVIEW), Variables.createVariables()
+			DmnDecisionResult validity = dmn.get().evaluateDecision(review.get(REVIEW), Variables.createVariables()
 				.putValue("creditGrade", rs.getString("credit_grade"))
 				.putValue("keyAccount", key));
 			Object months = validity.isEmpty() ? 0 : validity.get(0).getEntryMap().get("limitValidityMonths");
@@ -388,7 +390,7 @@ public class PolicySimulator {
 
 	private String exceptionCodes(Map<String, DmnDecision> decisions, VariableMap inputs) {
 		java.util.SortedSet<String> codes = new java.util.TreeSet<>();
-		dmn.evaluateDecision(decisions.get(EXCEPTIONS), inputs).forEach(row -> codes.add(String.valueOf(row.get("exception"))));
+		dmn.get().evaluateDecision(decisions.get(EXCEPTIONS), inputs).forEach(row -> codes.add(String.valueOf(row.get("exception"))));
 		return codes.isEmpty() ? "无例外 none" : String.join(" + ", codes);
 	}
 
@@ -410,8 +412,8 @@ public class PolicySimulator {
 				.putValue("creditSales", customer.sales().doubleValue())
 				.putValue("shareBefore", shareBefore);
 			tally.add(customer.id(), customer.name(), customer.current(),
-					String.valueOf((Object) dmn.evaluateDecision(live.get(KEY_ACCOUNTS), inputs).getSingleEntry()),
-					String.valueOf((Object) dmn.evaluateDecision(candidate.get(KEY_ACCOUNTS), inputs).getSingleEntry()),
+					String.valueOf((Object) dmn.get().evaluateDecision(live.get(KEY_ACCOUNTS), inputs).getSingleEntry()),
+					String.valueOf((Object) dmn.get().evaluateDecision(candidate.get(KEY_ACCOUNTS), inputs).getSingleEntry()),
 					null, null,
 					null, null, customer.exposure());
 			before = before.add(customer.sales());

@@ -17,7 +17,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -87,9 +86,17 @@ public class PolicyValidator {
 	private static final int MAX_VIOLATIONS = 30;
 
 
-	private final DmnEngine dmn;
+	/** The DMN engine and its FEEL engine, built on the first validation, not at start. */
+	private final com.creditdesk.system.Lazy<Engines> engines = com.creditdesk.system.Lazy.of(() -> {
+		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+			.createDefaultDmnEngineConfiguration();
+		DmnEngine engine = configuration.buildEngine();
+		return new Engines(engine, configuration.getFeelEngine());
+	});
 
-	private final FeelEngine feel;
+	private record Engines(DmnEngine dmn, org.camunda.bpm.dmn.feel.impl.FeelEngine feel) {
+	}
+
 
 	/** The outputs whose values name something set up in a table (approval tiers, collection stages). */
 	private final List<DecisionVocabulary> vocabularies;
@@ -101,10 +108,6 @@ public class PolicyValidator {
 	@org.springframework.beans.factory.annotation.Autowired
 	PolicyValidator(List<DecisionVocabulary> vocabularies) {
 		this.vocabularies = List.copyOf(vocabularies);
-		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-			.createDefaultDmnEngineConfiguration();
-		this.dmn = configuration.buildEngine();
-		this.feel = configuration.getFeelEngine();
 	}
 
 	/** The candidate as a model; 400 with the parser's reason when it is no DMN. */
@@ -263,7 +266,7 @@ public class PolicyValidator {
 				for (int i = 0; i < entries.size() && i < inputs.size(); i++) {
 					String text = entries.get(i).getText() == null ? "" : entries.get(i).getText().getTextContent();
 					String inputName = expression(inputs.get(i));
-					String failure = unreadable(() -> feel.evaluateSimpleUnaryTests(text.isBlank() ? "-" : text,
+					String failure = unreadable(() -> engines.get().feel().evaluateSimpleUnaryTests(text.isBlank() ? "-" : text,
 							inputName, context));
 					if (failure != null) {
 						violations.add(new Violation(decision.getId(), rule.getId(), label(inputs.get(i)),
@@ -276,7 +279,7 @@ public class PolicyValidator {
 					if (text.isBlank()) {
 						continue;
 					}
-					String failure = unreadable(() -> feel.evaluateSimpleExpression(text, context));
+					String failure = unreadable(() -> engines.get().feel().evaluateSimpleExpression(text, context));
 					Output output = outputs.get(i);
 					String column = output.getLabel() != null ? output.getLabel() : output.getName();
 					if (failure != null) {
@@ -331,7 +334,7 @@ public class PolicyValidator {
 		Map<String, DmnDecision> decisions = new LinkedHashMap<>();
 		List<CaseFailure> failures = new ArrayList<>();
 		try {
-			for (DmnDecision decision : dmn.parseDecisions(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))) {
+			for (DmnDecision decision : engines.get().dmn().parseDecisions(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))) {
 				decisions.put(decision.getKey(), decision);
 			}
 		}
@@ -343,7 +346,7 @@ public class PolicyValidator {
 		for (TestCase test : cases) {
 			String actual;
 			try {
-				DmnDecisionResult result = dmn.evaluateDecision(decisions.get(test.decision()),
+				DmnDecisionResult result = engines.get().dmn().evaluateDecision(decisions.get(test.decision()),
 						Variables.fromMap(test.inputs()));
 				actual = mismatch(test, result);
 			}

@@ -69,7 +69,8 @@ public class ScoreExplanation {
 
 	private final org.camunda.bpm.engine.IdentityService identity;
 
-	private final DmnEngine dmn;
+	/** Built on the first explanation, not at start. */
+	private final com.creditdesk.system.Lazy<DmnEngine> dmn;
 
 	/** The matching rules of the last decision-table evaluation on this thread. */
 	private final ThreadLocal<DmnDecisionTableEvaluationEvent> lastEvaluation = new ThreadLocal<>();
@@ -79,10 +80,12 @@ public class ScoreExplanation {
 	ScoreExplanation(ProcessEngine engine) {
 		this.repository = engine.getRepositoryService();
 		this.identity = engine.getIdentityService();
-		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-			.createDefaultDmnEngineConfiguration();
-		configuration.customPostDecisionTableEvaluationListeners(List.of(lastEvaluation::set));
-		this.dmn = configuration.buildEngine();
+		this.dmn = com.creditdesk.system.Lazy.of(() -> {
+			DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+				.createDefaultDmnEngineConfiguration();
+			configuration.customPostDecisionTableEvaluationListeners(List.of(lastEvaluation::set));
+			return configuration.buildEngine();
+		});
 	}
 
 	/** One scored item: a ratio or a rating, with what it earned and what would earn more. */
@@ -239,7 +242,7 @@ public class ScoreExplanation {
 		VariableMap variables = Variables.createVariables();
 		actual.forEach(variables::putValue);
 		variables.putValue(input, input.equals(QUALITATIVE) ? (Object) (int) value : (Object) value);
-		dmn.evaluateDecision(score.decision(), variables);
+		dmn.get().evaluateDecision(score.decision(), variables);
 		DmnDecisionTableEvaluationEvent evaluation = lastEvaluation.get();
 		lastEvaluation.remove();
 		int points = 0;
@@ -258,7 +261,7 @@ public class ScoreExplanation {
 
 	private String evaluateGrade(Parsed grade, int score) {
 		try {
-			return (String) dmn
+			return (String) dmn.get()
 				.evaluateDecision(grade.decision(), Variables.createVariables().putValue("creditScore", score))
 				.getSingleResult()
 				.getEntry("creditGrade");
@@ -270,7 +273,7 @@ public class ScoreExplanation {
 
 	private BigDecimal suggestedLimit(String versions, ScoredFile file, String grade) {
 		Parsed limit = decision(LIMIT, versions);
-		Object result = dmn.evaluateDecision(limit.decision(), Variables.createVariables()
+		Object result = dmn.get().evaluateDecision(limit.decision(), Variables.createVariables()
 			.putValue("creditGrade", grade)
 			.putValue("expectedMonthlyPurchases", file.getExpectedMonthlyPurchases().doubleValue())
 			.putValue("paymentTermDays", file.getPaymentTermDays())
@@ -357,7 +360,7 @@ public class ScoreExplanation {
 		// (credit-score) would compute from the file
 		org.camunda.bpm.model.dmn.instance.Decision element = model.getModelElementById(key);
 		new ArrayList<>(element.getInformationRequirements()).forEach(element::removeChildElement);
-		DmnDecision decision = dmn.parseDecision(key, model);
+		DmnDecision decision = dmn.get().parseDecision(key, model);
 		return new Parsed(decision, inputs, entries, labels, ruleInput, new ConcurrentHashMap<>(),
 				new ConcurrentHashMap<>());
 	}
