@@ -1,6 +1,7 @@
 package com.creditdesk.report;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.creditdesk.customer.CustomerService;
 import com.creditdesk.identity.CurrentUser;
 import com.creditdesk.notification.Notifications;
 import com.creditdesk.system.BusinessClock;
@@ -36,7 +38,11 @@ class StatementController {
 
 	private final Labels labels;
 
-	StatementController(StatementService statements, Notifications notifications, Labels labels) {
+	private final CustomerService customers;
+
+	StatementController(StatementService statements, Notifications notifications, Labels labels,
+			CustomerService customers) {
+		this.customers = customers;
 		this.statements = statements;
 		this.labels = labels;
 		this.notifications = notifications;
@@ -86,6 +92,13 @@ class StatementController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
 			.body(pdf);
+	}
+
+	/** The statements mailed to the customer: who sent which period to whom, when, and whether it left. */
+	@GetMapping("/api/customers/{customerId}/statement/mails")
+	List<Notifications.SentMail> mails(@PathVariable long customerId) {
+		customers.visibleTo(customerId, CurrentUser.get());
+		return notifications.about("customer:" + customerId);
 	}
 
 	static LocalDate defaultStart(LocalDate end) {

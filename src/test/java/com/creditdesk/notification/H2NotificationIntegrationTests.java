@@ -148,6 +148,12 @@ class H2NotificationIntegrationTests extends IntegrationTestBase {
 		MimeMultipart parts = (MimeMultipart) statement.getContent();
 		assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("statement-" + customer.getCreditCode() + "-"
 				+ today.minusMonths(2) + "-" + today + ".pdf");
+		List sent = as("ana").getForObject(path + "s", List.class);
+		assertThat((List<Map>) sent).singleElement().satisfies(mail -> assertThat(mail)
+			.containsEntry("recipient", "ap@customer.example")
+			.containsEntry("requestedBy", "ana")
+			.containsEntry("status", "SENT"));
+		assertThat(as("ben").getForEntity(path + "s", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
