@@ -42,8 +42,8 @@ class RemindApproversDelegate implements JavaDelegate {
 			tasks.createComment(task.getId(), execution.getProcessInstanceId(),
 					"Reminder: this approval was due " + task.getDueDate() + "; group " + group + " please decide.");
 			// by mail too: the group's members, or the one who claimed it
-			Map<String, Object> model = Map.of("taskName", task.getName(), "dueDate",
-					java.time.LocalDate.ofInstant(task.getDueDate().toInstant(), java.time.ZoneId.systemDefault()).toString(),
+			Map<String, Object> model = Map.of("taskName", task.getName(), "dueDate", task.getDueDate() == null ? "-"
+					: java.time.LocalDate.ofInstant(task.getDueDate().toInstant(), java.time.ZoneId.systemDefault()).toString(),
 					"link", notifications.taskLink(task.getId()), "escalateAfter", policy.escalationDuration());
 			if (task.getAssignee() != null) {
 				notifications.toUsers(List.of(task.getAssignee()), null, "approval-reminder", model, "task:" + task.getId(), true);

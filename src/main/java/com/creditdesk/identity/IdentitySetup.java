@@ -98,7 +98,19 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
 			if (ensureUser(identity, scraper.id(), scraper.password(), "Metrics", "Scraper", null)) {
 				log.info("Created metrics scraper '{}' (member of {})", scraper.id(), Roles.OPERATIONS);
 			}
+			else if (!identity.checkPassword(scraper.id(), scraper.password())) {
+				// the configured password is the scraper's: a changed CREDITDESK_METRICS_PASSWORD takes effect
+				User user = identity.createUserQuery().userId(scraper.id()).singleResult();
+				user.setPassword(scraper.password());
+				identity.saveUser(user);
+				log.info("Changed the metrics scraper's password ('{}')", scraper.id());
+			}
 			ensureMembership(identity, scraper.id(), Roles.OPERATIONS);
+		}
+		else if (identity.createUserQuery().userId(scraper.id()).memberOfGroup(Roles.OPERATIONS).count() > 0) {
+			// no password configured any more: the old one no longer reads the metrics
+			identity.deleteMembership(scraper.id(), Roles.OPERATIONS);
+			log.info("Metrics scraper '{}' removed from {} (no CREDITDESK_METRICS_PASSWORD)", scraper.id(), Roles.OPERATIONS);
 		}
 
 		grantAdministrators(authorizations);

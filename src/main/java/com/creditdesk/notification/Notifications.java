@@ -47,6 +47,11 @@ public class Notifications {
 
 	private final Labels labels;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Notifications.class);
+
+	/** The most notices one digest lists; the rest are counted, and waiting in Tasklist anyway. */
+	static final int DIGEST_NOTICES = 30;
+
 	private final boolean enabled;
 
 	private final String baseUrl;
@@ -94,15 +99,25 @@ public class Notifications {
 			if (userId == null || userId.equals(except)) {
 				continue;
 			}
-			User user = SystemActions.asSystem(identity, () -> identity.createUserQuery().userId(userId).singleResult());
-			if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+			// a notice that cannot be written (an administrator's broken template, an unknown user) is logged and
+			// left out: it must never fail the step that caused it (nothing is written before the text is ready)
+			User user;
+			MailTemplates.Rendered text;
+			try {
+				user = SystemActions.asSystem(identity, () -> identity.createUserQuery().userId(userId).singleResult());
+				if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+					continue;
+				}
+				Map<String, Object> personal = new LinkedHashMap<>(model);
+				personal.put("recipientName", labels.person(userId));
+				text = templates.render(template, personal);
+			}
+			catch (RuntimeException e) {
+				log.warn("Notice '{}' to {} about {} left out: {}", template, userId, about, e.toString());
 				continue;
 			}
-			Map<String, Object> personal = new LinkedHashMap<>(model);
-			personal.put("recipientName", labels.person(userId));
 			boolean held = digestible && preferences.findById(userId).map(MailPreference::isDigest).orElse(false);
-			OutboundMail mail = mails.save(new OutboundMail(template, userId, user.getEmail(),
-					templates.render(template, personal), null, about, except,
+			OutboundMail mail = mails.save(new OutboundMail(template, userId, user.getEmail(), text, null, about, except,
 					held ? OutboundMail.Status.HELD : OutboundMail.Status.QUEUED));
 			if (!held) {
 				events.publishEvent(new MailQueued(mail.getId()));
@@ -190,17 +205,17 @@ public class Notifications {
 		int digests = 0;
 		for (Map.Entry<String, List<OutboundMail>> entry : held.entrySet()) {
 			List<Map<String, String>> notices = new ArrayList<>();
-			Set<String> seen = new LinkedHashSet<>();
 			for (OutboundMail notice : entry.getValue()) {
 				notice.digested();
-				if (seen.add(notice.getSubject())) {
+				if (notices.size() < DIGEST_NOTICES) {
 					notices.add(Map.of("subject", notice.getSubject(), "body", notice.getBody().strip()));
 				}
 			}
 			OutboundMail first = entry.getValue().get(0);
 			OutboundMail digest = mails.save(new OutboundMail("digest", entry.getKey(), first.getRecipient(),
 					templates.render("digest", Map.of("recipientName", labels.person(entry.getKey()), "notices", notices,
-							"count", notices.size(), "tasklist", baseUrl + "/camunda/app/tasklist/default/")),
+							"count", entry.getValue().size(), "more", entry.getValue().size() - notices.size(), "tasklist",
+							baseUrl + "/camunda/app/tasklist/default/")),
 					null, "digest:" + entry.getKey(), null, OutboundMail.Status.QUEUED));
 			events.publishEvent(new MailQueued(digest.getId()));
 			digests++;

@@ -71,7 +71,8 @@ class OutboundMail {
 		this.recipientUser = recipientUser;
 		this.recipient = recipient;
 		this.subject = text.subject();
-		this.body = text.body();
+		// what fits the column: a body is never the reason a mail (or the step that caused it) fails
+		this.body = text.body().length() <= 20_000 ? text.body() : text.body().substring(0, 19_990) + "\n…\n";
 		this.attachment = attachment;
 		this.about = about;
 		this.requestedBy = requestedBy;

@@ -185,6 +185,8 @@ class H2NotificationIntegrationTests extends IntegrationTestBase {
 		engine.getManagementService().executeJob(retry.getId());
 		assertThat(recipients(smtp.getReceivedMessages())).contains("ap@down.example");
 		assertThat(as("ana").getForEntity("/api/mails", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(as("oscar").getForEntity("/api/mails", Map.class).getStatusCode()).as("operations see figures, not mail")
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
