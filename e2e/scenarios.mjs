@@ -1007,10 +1007,45 @@ async function creditAdminsChangeThePolicyWithFourEyes() {
   }
 }
 
+/**
+ * 10. Ana starts an investigation whose net profit exceeds its revenue: Tasklist starts it (form-js cannot see it),
+ * the engine cannot score it and gives her "Correct the financial figures" with the problem named and every figure
+ * as she typed it (the figures reach the process for that one step only; the correction task holds them), she fixes
+ * the one figure and the scorecard runs.
+ */
+async function repCorrectsFiguresTheEngineCouldNotScore() {
+  const page = await login('ana');
+  const customer = `Cixi Valve Works ${RUN_ID} 慈溪阀门厂`;
+  await openStartForm(page);
+  await fillStartForm(page, { ...investigation(customer, newCreditCode()), 'Net profit': 20_000_000 });
+  await clickStart(page);
+  await waitStarted(page);
+  await dismissNotifications(page);
+
+  const form = await openTask(page, 'All my tasks', 'Correct the financial figures', customer.split(' ')[0]);
+  const problem = await fieldValue(form, 'Problems found');
+  check(/revenue/i.test(problem), `the correction task names the problem: "${problem}"`);
+  for (const [label, expected] of [['Statement period', 'FY2025'], ['Sales revenue', 18_000_000],
+    ['Net profit', 20_000_000], ['Requested credit limit', 300_000]]) {
+    const value = await fieldValue(form, label);
+    check(typeof expected === 'number' ? amount(value) === expected : value === expected,
+      `${label} shows "${value}" on the correction task, typed was ${expected}`);
+  }
+  check(await field(form, RATINGS[0]).getByLabel('4 较好', { exact: true }).isChecked(),
+    'the ratings typed at the start are not shown on the correction task');
+  await shot(page, 'correct-figures-prefilled');
+  await fill(form, 'Net profit', 1_800_000);
+  await completeTask(page);
+
+  const app = await openTask(page, 'All my tasks', 'Prepare credit-grant application', customer.split(' ')[0]);
+  check(await fieldValue(app, 'Grade') === 'AA', 'the corrected figures did not grade AA');
+  await logout(page);
+}
+
 const scenarios = [repStartsInvestigationAndApplies, managersApproveWithFourEyes, creditAdminInspectsCockpit,
   cockpitAndAdminShowLoginForm, regionalManagerSeesTheAgingChart, repAsksForATemporaryIncrease,
   overdueScanOpensCaseAndRepRecordsPromise,
-  chineseBrowserGetsTasklistInChinese, creditAdminsChangeThePolicyWithFourEyes]
+  chineseBrowserGetsTasklistInChinese, creditAdminsChangeThePolicyWithFourEyes, repCorrectsFiguresTheEngineCouldNotScore]
   .filter(scenario => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(scenario.name));
 
 rmSync(SHOTS, { recursive: true, force: true });

@@ -53,6 +53,12 @@ public final class WorkflowBenchmark {
 
 	private static final AtomicLong BATCHED = new AtomicLong();
 
+	/** Writes (an insert, update or delete executed alone or added to a batch) by statement kind and table. */
+	private static final Map<String, AtomicLong> WRITES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern
+		.compile("^\\s*(insert\\s+into|update|delete\\s+from)\\s+([A-Za-z_0-9.\"]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	public static void main(String[] args) throws Exception {
@@ -109,7 +115,7 @@ public final class WorkflowBenchmark {
 	}
 
 	/** One step's time, its round trips to the database (statements and batches), the rows sent in batches, commits. */
-	private record Sample(double ms, long statements, long batchedRows, long commits) {
+	private record Sample(double ms, long statements, long batchedRows, long commits, Map<String, Long> writes) {
 	}
 
 	private static void report(BenchmarkResult result, String db, String api, Map<String, List<Sample>> samples) {
@@ -130,6 +136,12 @@ public final class WorkflowBenchmark {
 			scenario.put("roundTrips", round(list.stream().mapToLong(Sample::statements).average().orElse(0)));
 			scenario.put("batchedRows", round(list.stream().mapToLong(Sample::batchedRows).average().orElse(0)));
 			scenario.put("commits", round(list.stream().mapToLong(Sample::commits).average().orElse(0)));
+			Map<String, Double> writes = new java.util.TreeMap<>();
+			list.forEach(sample -> sample.writes().forEach((table, rows) -> writes.merge(table, rows / (double) list.size(), Double::sum)));
+			Map<String, Object> byTable = new LinkedHashMap<>();
+			writes.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+				.forEach(entry -> byTable.put(entry.getKey(), round(entry.getValue())));
+			scenario.put("writesByTable", byTable);
 			result.add(scenario);
 		});
 	}
@@ -189,12 +201,17 @@ public final class WorkflowBenchmark {
 			long statements = STATEMENTS.get();
 			long batched = BATCHED.get();
 			long commits = COMMITS.get();
+			Map<String, Long> writesBefore = writes();
 			long started = System.nanoTime();
 			String answer = step.run();
 			double ms = (System.nanoTime() - started) / 1e6;
 			if (samples != null) {
+				Map<String, Long> writes = writes();
+				writesBefore.forEach((table, rows) -> writes.merge(table, -rows, Long::sum));
+				writes.values().removeIf(rows -> rows == 0);
 				samples.computeIfAbsent(name, k -> new ArrayList<>())
-					.add(new Sample(ms, STATEMENTS.get() - statements, BATCHED.get() - batched, COMMITS.get() - commits));
+					.add(new Sample(ms, STATEMENTS.get() - statements, BATCHED.get() - batched, COMMITS.get() - commits,
+							writes));
 			}
 			return answer;
 		}
@@ -377,7 +394,7 @@ public final class WorkflowBenchmark {
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String name) {
 			if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
-				return proxy(DataSource.class, dataSource, (method, result) -> result instanceof Connection c
+				return proxy(DataSource.class, dataSource, (method, arguments, result) -> result instanceof Connection c
 						? proxy(Connection.class, c, WorkflowBenchmark::countConnection) : result);
 			}
 			return bean;
@@ -385,7 +402,13 @@ public final class WorkflowBenchmark {
 
 	}
 
-	private static Object countConnection(java.lang.reflect.Method method, Object result) {
+	private static Map<String, Long> writes() {
+		Map<String, Long> copy = new java.util.HashMap<>();
+		WRITES.forEach((table, rows) -> copy.put(table, rows.get()));
+		return copy;
+	}
+
+	private static Object countConnection(java.lang.reflect.Method method, Object[] arguments, Object result) {
 		if (method.getName().equals("commit")) {
 			COMMITS.incrementAndGet();
 		}
@@ -393,6 +416,19 @@ public final class WorkflowBenchmark {
 			return proxy(java.sql.CallableStatement.class, s, WorkflowBenchmark::countStatement);
 		}
 		if (result instanceof java.sql.PreparedStatement s) {
+			java.util.regex.Matcher write = arguments != null && arguments.length > 0 && arguments[0] instanceof String sql
+					? WRITE.matcher(sql) : null;
+			if (write != null && write.find()) {
+				AtomicLong rows = WRITES.computeIfAbsent(write.group(1).split("\\s+")[0].toLowerCase() + " "
+						+ write.group(2).replace("\"", "").toUpperCase(), k -> new AtomicLong());
+				return proxy(java.sql.PreparedStatement.class, s, (m, a, r) -> {
+					if (m.getName().equals("addBatch") || m.getName().equals("executeUpdate")
+							|| m.getName().equals("execute")) {
+						rows.incrementAndGet();
+					}
+					return countStatement(m, a, r);
+				});
+			}
 			return proxy(java.sql.PreparedStatement.class, s, WorkflowBenchmark::countStatement);
 		}
 		if (result instanceof Statement s) {
@@ -401,7 +437,7 @@ public final class WorkflowBenchmark {
 		return result;
 	}
 
-	private static Object countStatement(java.lang.reflect.Method method, Object result) {
+	private static Object countStatement(java.lang.reflect.Method method, Object[] arguments, Object result) {
 		if (method.getName().startsWith("execute")) {
 			STATEMENTS.incrementAndGet();
 		}
@@ -413,7 +449,7 @@ public final class WorkflowBenchmark {
 
 	private interface After {
 
-		Object apply(java.lang.reflect.Method method, Object result);
+		Object apply(java.lang.reflect.Method method, Object[] arguments, Object result);
 
 	}
 
@@ -421,7 +457,7 @@ public final class WorkflowBenchmark {
 	private static <T> T proxy(Class<T> type, T target, After after) {
 		InvocationHandler handler = (p, method, arguments) -> {
 			try {
-				return after.apply(method, method.invoke(target, arguments));
+				return after.apply(method, arguments, method.invoke(target, arguments));
 			}
 			catch (InvocationTargetException e) {
 				throw e.getCause();

@@ -3,34 +3,55 @@ package com.creditdesk.system;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that are not plain properties: the task-query expression guard and the trust boundary
  * ({@link UserStepGuard}) run inside every command (after the command context exists, so stored filters, tasks and
- * deployed forms can be read); {@link RaceLoserGuard} runs around it, where a lost race surfaces.
+ * deployed forms can be read); {@link RaceLoserGuard} runs around it, where a lost race surfaces. Every user task
+ * is given the transient values its form asks for ({@link TransientFields}).
  */
 @Component
 class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		FormContracts contracts = new FormContracts();
 		configuration.setCustomPostCommandInterceptorsTxRequired(
 				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new TaskQueryExpressionGuard()));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
 				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new TaskQueryExpressionGuard()));
 		// one instance per chain: an interceptor holds its chain's next element
 		configuration.setCustomPostCommandInterceptorsTxRequired(
-				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new UserStepGuard()));
+				append(configuration.getCustomPostCommandInterceptorsTxRequired(), new UserStepGuard(contracts)));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new UserStepGuard()));
+				append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new UserStepGuard(contracts)));
 		configuration.setCustomPreCommandInterceptorsTxRequired(append(
 				configuration.getCustomPreCommandInterceptorsTxRequired(), new RaceLoserGuard(configuration.getIdentityService())));
 		configuration.setCustomPreCommandInterceptorsTxRequiresNew(append(
 				configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new RaceLoserGuard(configuration.getIdentityService())));
+		TaskListener prefill = new TransientFields(contracts)::prefill;
+		List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
+				: new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+		listeners.add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, prefill);
+				}
+			}
+		});
+		configuration.setCustomPreBPMNParseListeners(listeners);
 	}
 
 	private static List<CommandInterceptor> append(List<CommandInterceptor> existing, CommandInterceptor guard) {

@@ -23,4 +23,16 @@ final class Fields {
 		}
 	}
 
+	/** Replaces what a command carries (the trust boundary types a step's fields, see {@link TransientFields}). */
+	static void write(Class<?> type, String name, Object command, Object value) {
+		try {
+			Field field = type.getDeclaredField(name);
+			field.setAccessible(true);
+			field.set(command, value);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("Camunda's " + type.getSimpleName() + " changed: no field " + name, e);
+		}
+	}
+
 }

@@ -29,13 +29,23 @@ final class FormContracts {
 
 	static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
+	/** The custom property that marks a form field transient. */
+	static final String TRANSIENT = "transient";
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/** Form contracts by form definition id (a deployed form never changes). */
 	private final ConcurrentHashMap<String, FormContract> forms = new ConcurrentHashMap<>();
 
-	/** The form a person fills in at a step, and the process variables it may set. */
-	record FormContract(String formId, Set<String> fields) {
+	/**
+	 * The form a person fills in at a step, the process variables it may set, and which of them the process keeps
+	 * only for the step's own transaction ({@link TransientFields}).
+	 */
+	record FormContract(String formId, Set<String> fields, Set<String> transientFields) {
+
+		FormContract(String formId, Set<String> fields) {
+			this(formId, fields, Set.of());
+		}
 
 		/** The submitted names the form does not ask for, sorted. */
 		Set<String> undeclared(Collection<String> names) {
@@ -110,7 +120,8 @@ final class FormContracts {
 		ResourceEntity resource = context.getResourceManager()
 			.findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
 		try {
-			return new FormContract(form.getKey(), editableFields(JSON.readTree(resource.getBytes())));
+			JsonNode json = JSON.readTree(resource.getBytes());
+			return new FormContract(form.getKey(), editableFields(json), transientFields(json));
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Form " + form.getResourceName() + " is not valid JSON", e);
@@ -125,6 +136,28 @@ final class FormContracts {
 		Set<String> fields = new TreeSet<>();
 		collect(form, null, fields);
 		return Set.copyOf(fields);
+	}
+
+	/**
+	 * The editable fields whose values CreditDesk keeps in its own tables, marked in the form with the custom property
+	 * {@code "properties": {"transient": "true"}}: the process reads them while the step runs and does not keep them
+	 * as variables.
+	 */
+	static Set<String> transientFields(JsonNode form) {
+		Set<String> fields = new TreeSet<>();
+		collectTransient(form, fields);
+		fields.retainAll(editableFields(form));
+		return Set.copyOf(fields);
+	}
+
+	private static void collectTransient(JsonNode container, Set<String> fields) {
+		for (JsonNode component : container.path("components")) {
+			if (component.hasNonNull("key") && !component.hasNonNull("path")
+					&& "true".equals(component.path("properties").path(TRANSIENT).asText())) {
+				fields.add(component.path("key").asText());
+			}
+			collectTransient(component, fields);
+		}
 	}
 
 	private static void collect(JsonNode container, String pathPrefix, Set<String> fields) {

@@ -70,9 +70,10 @@ public class UserStepGuard extends CommandInterceptor {
 
 	private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-	private final FormContracts contracts = new FormContracts();
+	private final FormContracts contracts;
 
-	UserStepGuard() {
+	UserStepGuard(FormContracts contracts) {
+		this.contracts = contracts;
 	}
 
 	@Override
@@ -89,6 +90,9 @@ public class UserStepGuard extends CommandInterceptor {
 		}
 		depth[0]++;
 		try {
+			if (byPerson) {
+				return TransientFields.duringStep(() -> next.execute(command));
+			}
 			return next.execute(command);
 		}
 		catch (FormFieldValidationException e) {
@@ -108,13 +112,18 @@ public class UserStepGuard extends CommandInterceptor {
 
 	private void check(CommandContext context, Authentication user, Command<?> command) {
 		if (command instanceof SubmitStartFormCmd) {
-			checkStart(context, Fields.read(SubmitStartFormCmd.class, "processDefinitionId", command),
-					Fields.read(SubmitStartFormCmd.class, "variables", command));
+			Map<String, Object> variables = Fields.read(SubmitStartFormCmd.class, "variables", command);
+			FormContracts.FormContract contract = checkStart(context,
+					Fields.read(SubmitStartFormCmd.class, "processDefinitionId", command), variables);
+			Fields.write(SubmitStartFormCmd.class, "variables", command,
+					TransientFields.typed(contract, variables, null));
 		}
 		else if (command instanceof StartProcessInstanceCmd) {
 			ProcessInstantiationBuilderImpl builder = Fields.read(StartProcessInstanceCmd.class,
 					"instantiationBuilder", command);
-			checkStart(context, definitionId(context, builder), builder.getVariables());
+			FormContracts.FormContract contract = checkStart(context, definitionId(context, builder),
+					builder.getVariables());
+			builder.setVariables(TransientFields.typed(contract, builder.getVariables(), null));
 		}
 		else if (command instanceof StartProcessInstanceAtActivitiesCmd
 				|| command instanceof ModifyProcessInstanceCmd
@@ -124,13 +133,19 @@ public class UserStepGuard extends CommandInterceptor {
 		}
 		else if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
 			String taskId = Fields.read(CompleteTaskCmd.class, "taskId", command);
-			checkTask(context, user, taskId, names(Fields.read(CompleteTaskCmd.class, "variables", command)),
-					Fields.read(CompleteTaskCmd.class, "variables", command), true);
+			Map<String, Object> variables = Fields.read(CompleteTaskCmd.class, "variables", command);
+			TaskEntity task = checkTask(context, user, taskId, names(variables), variables, true);
+			if (task != null) {
+				Fields.write(CompleteTaskCmd.class, "variables", command, typed(context, task, variables));
+			}
 		}
 		else if (command instanceof SubmitTaskFormCmd) {
 			String taskId = Fields.read(SubmitTaskFormCmd.class, "taskId", command);
 			Map<String, Object> variables = Fields.read(SubmitTaskFormCmd.class, "properties", command);
-			checkTask(context, user, taskId, names(variables), variables, true);
+			TaskEntity task = checkTask(context, user, taskId, names(variables), variables, true);
+			if (task != null) {
+				Fields.write(SubmitTaskFormCmd.class, "properties", command, typed(context, task, variables));
+			}
 		}
 		else if (command instanceof ClaimTaskCmd) {
 			checkClaim(context, user, Fields.read(ClaimTaskCmd.class, "taskId", command),
@@ -161,20 +176,36 @@ public class UserStepGuard extends CommandInterceptor {
 		}
 	}
 
-	private void checkStart(CommandContext context, String processDefinitionId, Map<String, Object> variables) {
+	/**
+	 * The completion's variables, transient where the task's form says (see {@link TransientFields}); unchanged for a
+	 * task without a form (which takes no variables from a person).
+	 */
+	private Map<String, Object> typed(CommandContext context, TaskEntity task, Map<String, Object> variables) {
+		if (task.getProcessDefinitionId() == null) {
+			return variables;
+		}
+		return contracts.ofActivity(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+			.<Map<String, Object>>map(contract -> TransientFields.completion(contract, variables, task))
+			.orElse(variables);
+	}
+
+	private FormContracts.FormContract checkStart(CommandContext context, String processDefinitionId,
+			Map<String, Object> variables) {
 		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(processDefinitionId);
 		FormContracts.FormContract contract = contracts.ofStart(context, definition)
 			.orElseThrow(() -> new AuthorizationException(Messages.text("step.startedBySystem", name(definition))));
 		checkVariables(contract, names(variables), variables, Messages.text("step.startForm", contract.formId()));
+		return contract;
 	}
 
-	private void checkTask(CommandContext context, Authentication user, String taskId, Collection<String> names,
+	/** The task, checked; null if there is no such task (the engine answers that). */
+	private TaskEntity checkTask(CommandContext context, Authentication user, String taskId, Collection<String> names,
 			Map<String, Object> variables, boolean completing) {
 		TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
 		if (task == null) {
-			return; // the engine answers "no such task"
+			return null; // the engine answers "no such task"
 		}
 		if (completing) {
 			if (task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())) {
@@ -187,8 +218,8 @@ public class UserStepGuard extends CommandInterceptor {
 						task.getName(), groupNames(context, candidateGroups)));
 			}
 		}
-		if (names.isEmpty() && variables.isEmpty()) {
-			return;
+		if (names.isEmpty() && (variables == null || variables.isEmpty())) {
+			return task;
 		}
 		FormContracts.FormContract contract = task.getProcessDefinitionId() == null ? null
 				: contracts.ofActivity(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey()).orElse(null);
@@ -196,6 +227,7 @@ public class UserStepGuard extends CommandInterceptor {
 			throw StepRefusedException.badRequest(Messages.text("step.noForm", task.getName()), List.copyOf(names));
 		}
 		checkVariables(contract, names, variables, Messages.text("step.taskForm", task.getName()));
+		return task;
 	}
 
 	private static void checkVariables(FormContracts.FormContract contract, Collection<String> names,

@@ -53,6 +53,15 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 			.containsEntry("debtToAssetAssessment", "45.0 % — meets the benchmark (about 50 % or less)")
 			.containsEntry("assetTurnoverAssessment", "4.00 times — meets the benchmark (about 4 to 5 times)")
 			.containsEntry("netProfitMarginAssessment", "10.0 % — misses the benchmark (about 15 %)");
+		// what the customer and the credit file keep is not kept again as variables or their history
+		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).containsKeys("customerName",
+				"creditCode", "requestedLimit", "statementsAudited")
+			.doesNotContainKeys("quickAssets", "salesRevenue", "ratingManagement", "statementPeriod", "industry",
+					"region", "paymentTermDays");
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(investigation.getId())
+			.variableNameIn("quickAssets", "ratingManagement", "industry")
+			.count()).isZero();
 
 		prepareApplication(investigation, "ana", 90_000);
 		approve(investigation, "clara");
@@ -232,7 +241,17 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(investigations.filesOf(customerId(investigation))).isEmpty();
 		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(investigation.getId())
 			.count()).isZero();
+		// the correction form shows what the rep typed: the task holds it, the process does not
+		assertThat(engine.getTaskService().getVariablesLocal(openTask(investigation).getId()))
+			.containsEntry("quickAssets", -5)
+			.containsEntry("currentLiabilities", 0)
+			.containsEntry("salesRevenue", 18_000_000)
+			.containsEntry("ratingManagement", 3)
+			.containsEntry("statementPeriod", "FY2025");
+		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).doesNotContainKeys("quickAssets",
+				"salesRevenue");
 
+		// only the two corrected figures are sent; the rest stand as typed
 		complete("ana", openTask(investigation), Map.of("currentLiabilities", 1_000_000, "quickAssets", 1_200_000));
 
 		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.PREPARE_APPLICATION);

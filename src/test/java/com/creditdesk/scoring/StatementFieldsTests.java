@@ -37,12 +37,15 @@ class StatementFieldsTests {
 		}
 	}
 
-	/** The form's fields by key, without what each form chooses itself (id, layout). */
+	/**
+	 * The form's fields by key, without what each form chooses itself (id, layout, and its custom properties: whether
+	 * the process keeps a field as a variable).
+	 */
 	private static Map<String, JsonNode> fields(JsonNode components, Map<String, JsonNode> into) {
 		for (JsonNode component : components) {
 			if (component.has("key")) {
 				ObjectNode field = component.deepCopy();
-				field.remove(List.of("id", "layout"));
+				field.remove(List.of("id", "layout", "properties"));
 				into.put(component.get("key").asText(), field);
 			}
 			if (component.has("components")) {

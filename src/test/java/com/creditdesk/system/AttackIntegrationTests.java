@@ -180,6 +180,75 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	}
 
 	@Test
+	void theFormNotTheClientDecidesWhichFieldsTheProcessKeeps() {
+		// a client marks the customer's name transient (so later steps and Tasklist would lose it) and asks the
+		// engine to keep a figure the credit file already holds
+		Map<String, Object> variables = typedAll(InvestigationFixture.soundCustomer().variables());
+		Map<String, Object> name = new LinkedHashMap<>((Map<String, Object>) variables.get("customerName"));
+		name.put("valueInfo", Map.of("transient", true));
+		variables.put("customerName", name);
+		Map<String, Object> figure = new LinkedHashMap<>((Map<String, Object>) variables.get("salesRevenue"));
+		figure.put("valueInfo", Map.of("transient", false));
+		variables.put("salesRevenue", figure);
+
+		ResponseEntity<Map> started = post(as("ana"),
+				"/engine-rest/process-definition/key/credit-investigation/submit-form", Map.of("variables", variables));
+		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+		String instanceId = (String) started.getBody().get("id");
+
+		assertThat(engine.getRuntimeService().getVariables(instanceId)).containsKey("customerName")
+			.doesNotContainKey("salesRevenue");
+		assertThat(tasks("ana", "processInstanceId=" + instanceId).get(0).get("name").toString())
+			.endsWith(InvestigationFixture.soundCustomer().variables().get("customerName").toString());
+		// history FULL, without the details of what the steps wrote (CreditDesk's tables hold it): each variable
+		// keeps its last value; what the client sent transient or not is nowhere in history
+		assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instanceId).count())
+			.isZero();
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+			.list().stream().map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName))
+			.contains("customerName", "creditCode", "creditGrade").doesNotContain("industry", "salesRevenue");
+
+		// an administrator's repair is kept in detail: it is in no other record
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<Void> repaired = as("admin").exchange("/engine-rest/process-instance/" + instanceId
+				+ "/variables/customerName", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("value", "Repaired Co.", "type", "String"), json), Void.class);
+		assertThat(repaired.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instanceId)
+			.variableUpdates().list()).singleElement()
+			.satisfies(detail -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getValue())
+				.isEqualTo("Repaired Co."));
+	}
+
+	@Test
+	void figuresTheEngineCannotScoreAreShownOnTheCorrectionTaskAndCorrectedThroughItsForm() {
+		String[] started = startInvestigation("ana",
+				InvestigationFixture.soundCustomer().with("netProfit", 20_000_000).with("notePrincipalCredit", "Owner known for 10 years"));
+		List<Map> open = tasks("ana", "processInstanceId=" + started[0]);
+		assertThat(open).hasSize(1);
+		assertThat(open.get(0).get("taskDefinitionKey")).isEqualTo("UserTask_CorrectFigures");
+		String task = (String) open.get(0).get("id");
+
+		// Tasklist loads the form's values: what the rep typed, though the process does not keep it
+		Map<String, Map<String, Object>> shown = as("ana").getForObject("/engine-rest/task/" + task + "/form-variables",
+				Map.class);
+		assertThat(shown.get("salesRevenue").get("value")).isEqualTo(18_000_000);
+		assertThat(shown.get("netProfit").get("value")).isEqualTo(20_000_000);
+		assertThat(shown.get("notePrincipalCredit").get("value")).isEqualTo("Owner known for 10 years");
+		assertThat(engine.getRuntimeService().getVariables(started[0])).doesNotContainKeys("salesRevenue", "netProfit");
+
+		// Tasklist submits the form (submit-form writes to the task); here only the corrected figure is sent
+		assertThat(submitTaskForm("ana", task, Map.of("netProfit", 1_800_000)).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		List<Map> next = tasks("ana", "processInstanceId=" + started[0]);
+		assertThat(next).hasSize(1);
+		assertThat(next.get(0).get("taskDefinitionKey")).isEqualTo("UserTask_PrepareCreditApplication");
+		assertThat(engine.getRuntimeService().getVariables(started[0])).containsEntry("creditGrade", "A")
+			.doesNotContainKeys("salesRevenue", "netProfit", "notePrincipalCredit");
+	}
+
+	@Test
 	void aRepCannotStartASystemReviewOfAnotherRepsCustomerNorReadItsFigures() {
 		Customer bens = customers.save(new Customer("Review Target Co. " + System.nanoTime(), TestCreditCodes.next(),
 				OwnershipType.PRIVATE, "ben"));
