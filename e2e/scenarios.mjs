@@ -520,6 +520,12 @@ async function managersApproveWithFourEyes() {
     for (const fact of ['Ana Lin', state.anaCustomer, 'CNY 300,000.00', 'AA', '达标', '天 days']) {
       check(band.includes(fact), `the approval's summary band lacks "${fact}": ${band.replace(/\s+/g, ' ').slice(0, 300)}`);
     }
+    // the fields below the decision read the approval's view (one JSON variable): the rep's case as submitted
+    for (const [label, expected] of [['Suggested limit', 'CNY 275,000.00'], ['Quick ratio', '1.20 : 1'],
+      ["Rep's reason", 'Long-standing distributor']]) {
+      const shown = await fieldValue(decision, label);
+      check(shown.includes(expected), `the approval form's "${label}" shows "${shown}", expected "${expected}"`);
+    }
     const reject = await decision.getByLabel('拒绝 Reject', { exact: false }).first().boundingBox();
     check(reject && reject.y + reject.height <= 800, `the decision is below the fold at 1280 × 800 (Reject at y ${reject && reject.y})`);
     await decision.getByLabel('同意 Approve', { exact: true }).check();

@@ -67,25 +67,31 @@ public final class CreditGrantApprovalProcess {
 	public static final String APPROVAL_LEVEL_NAME = "approvalLevelName";
 
 
-	// shown on the approver's form and the task card (set when the decision opens)
+	/**
+	 * What the approver's form only shows, one JSON variable (the form's keys read {@code approvalView.region} and
+	 * so on): the texts below marked "in the view". One variable instead of twenty-two: fewer rows for each approval.
+	 */
+	public static final String APPROVAL_VIEW = "approvalView";
+
+	// shown on the approver's form and the task card (set when the decision opens); "in the view": in APPROVAL_VIEW
 	public static final String APPROVAL_NOTE = "approvalNote";
-	public static final String BANK_INQUIRY_SUMMARY = "bankInquirySummary";
-	public static final String CASH_OR_COLLATERAL_TEXT = "cashOrCollateralText";
+	public static final String BANK_INQUIRY_SUMMARY = "bankInquirySummary"; // in the view
+	public static final String CASH_OR_COLLATERAL_TEXT = "cashOrCollateralText"; // in the view
 	public static final String CREDIT_CODE = "creditCode";
 	public static final String CREDIT_GRADE = "creditGrade";
 	public static final String CREDIT_SCORE = "creditScore";
-	public static final String CURRENT_LIMIT_TEXT = "currentLimitText";
+	public static final String CURRENT_LIMIT_TEXT = "currentLimitText"; // in the view
 	public static final String CUSTOMER_NAME = "customerName";
-	public static final String KEY_ACCOUNT_TEXT = "keyAccountText";
-	public static final String MONTHLY_PURCHASES_TEXT = "monthlyPurchasesText";
-	public static final String OPEN_RECEIVABLES_TEXT = "openReceivablesText";
-	public static final String PAYMENT_TERM_TEXT = "paymentTermText";
+	public static final String KEY_ACCOUNT_TEXT = "keyAccountText"; // in the view
+	public static final String MONTHLY_PURCHASES_TEXT = "monthlyPurchasesText"; // in the view
+	public static final String OPEN_RECEIVABLES_TEXT = "openReceivablesText"; // in the view
+	public static final String PAYMENT_TERM_TEXT = "paymentTermText"; // in the view
 	public static final String POLICY_EXCEPTION_TEXT = "policyExceptionText";
-	public static final String PROPOSAL_REASON = "proposalReason";
-	public static final String REGION = "region";
-	public static final String PROPOSED_LIMIT_TEXT = "proposedLimitText";
-	public static final String REQUESTER_NAME = "requesterName";
-	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
+	public static final String PROPOSAL_REASON = "proposalReason"; // in the view
+	public static final String REGION = "region"; // in the view
+	public static final String PROPOSED_LIMIT_TEXT = "proposedLimitText"; // in the view
+	public static final String REQUESTER_NAME = "requesterName"; // in the view
+	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText"; // in the view
 
 	/** The engine's index of the approval level under way (the multi-instance loop counter). */
 	public static final String LOOP_COUNTER = "loopCounter";
@@ -96,7 +102,7 @@ public final class CreditGrantApprovalProcess {
 	public static final String APPROVAL_COMMENT = "approvalComment";
 
 	/** Why the file scored what it did, for the approver's form. */
-	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText";
+	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText"; // in the view
 
 	// outputs (read back into the calling case by CreditGrantApprovalCall)
 	public static final ProcessVariable<String> OUTCOME = ProcessVariable.text("approvalOutcome");

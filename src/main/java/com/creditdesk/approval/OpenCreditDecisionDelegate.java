@@ -2,10 +2,13 @@ package com.creditdesk.approval;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import com.creditdesk.customer.Customer;
@@ -68,38 +71,43 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(execution, decision.getAmountUnderReview());
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
 				Money.format(decision.getAmountUnderReview()));
-		execution.setVariable(CreditGrantApprovalProcess.PROPOSED_LIMIT_TEXT, Money.format(decision.getRequestedAmount()));
-		execution.setVariable(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, Money.format(decision.getCashOrCollateralAmount()));
 		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 
 		Customer customer = customers.get(customerId);
 		execution.setVariable(CreditGrantApprovalProcess.CUSTOMER_NAME, customer.getName());
+		execution.setVariable(CreditGrantApprovalProcess.CREDIT_CODE, customer.getCreditCode());
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_GRADE, file.creditGrade());
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_SCORE, file.creditScore());
 		CreditGrantApprovalProcess.SUGGESTED_LIMIT.set(execution, file.suggestedLimit());
-		execution.setVariable(CreditGrantApprovalProcess.SUGGESTED_LIMIT_TEXT, Money.format(file.suggestedLimit()));
-		execution.setVariable(CreditGrantApprovalProcess.PROPOSAL_REASON, file.proposalReason());
-		execution.setVariable(CreditGrantApprovalProcess.BANK_INQUIRY_SUMMARY, file.bankInquirySummary());
-		file.ratioAssessments().forEach(execution::setVariable);
-		// the summary band at the top of the approver's form: who asks, for whom, how much against what
-		execution.setVariable(CreditGrantApprovalProcess.REQUESTER_NAME, labels.person(file.requester()));
-		execution.setVariable(CreditGrantApprovalProcess.CREDIT_CODE, customer.getCreditCode());
-		execution.setVariable(CreditGrantApprovalProcess.REGION, customer.getRegion());
-		execution.setVariable(CreditGrantApprovalProcess.PAYMENT_TERM_TEXT, file.paymentTermDays() + " 天 days");
-		execution.setVariable(CreditGrantApprovalProcess.MONTHLY_PURCHASES_TEXT, Money.format(file.expectedMonthlyPurchases()));
-		execution.setVariable(CreditGrantApprovalProcess.OPEN_RECEIVABLES_TEXT, openReceivablesText(customerId));
-		execution.setVariable(CreditGrantApprovalProcess.CURRENT_LIMIT_TEXT, customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0
-				? "无 none" : Money.format(customer.getCreditLimit()) + " (" + customer.getCreditGrade() + ")");
-		file.ratioLights().forEach(execution::setVariable);
-		// the key-account marker (this morning's 80/20 class) and why the file scored what it did
-		execution.setVariable(CreditGrantApprovalProcess.KEY_ACCOUNT_TEXT, !customer.isKeyAccount() ? null
-				: "第 " + customer.getKeyAccountRank() + " 名 rank · 近12个月赊销 credit sales, 12 months "
-						+ Money.format(customer.getKeyAccountSales()));
-		execution.setVariable(CreditGrantApprovalProcess.SCORE_EXPLANATION_TEXT,
-				applications.scoreExplanation(file.creditFileId()));
 		// the exception marker: what departs from the policy, by how much, and the rep's justification
 		execution.setVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
+
+		// what the approver's form only shows, in one variable
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put(CreditGrantApprovalProcess.PROPOSED_LIMIT_TEXT, Money.format(decision.getRequestedAmount()));
+		view.put(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, Money.format(decision.getCashOrCollateralAmount()));
+		view.put(CreditGrantApprovalProcess.SUGGESTED_LIMIT_TEXT, Money.format(file.suggestedLimit()));
+		view.put(CreditGrantApprovalProcess.PROPOSAL_REASON, file.proposalReason());
+		view.put(CreditGrantApprovalProcess.BANK_INQUIRY_SUMMARY, file.bankInquirySummary());
+		view.putAll(file.ratioAssessments());
+		// the summary band at the top of the approver's form: who asks, for whom, how much against what
+		view.put(CreditGrantApprovalProcess.REQUESTER_NAME, labels.person(file.requester()));
+		view.put(CreditGrantApprovalProcess.REGION, customer.getRegion());
+		view.put(CreditGrantApprovalProcess.PAYMENT_TERM_TEXT, file.paymentTermDays() + " 天 days");
+		view.put(CreditGrantApprovalProcess.MONTHLY_PURCHASES_TEXT, Money.format(file.expectedMonthlyPurchases()));
+		view.put(CreditGrantApprovalProcess.OPEN_RECEIVABLES_TEXT, openReceivablesText(customerId));
+		view.put(CreditGrantApprovalProcess.CURRENT_LIMIT_TEXT,
+				customer.getCreditLimit() == null || customer.getCreditLimit().signum() == 0 ? "无 none"
+						: Money.format(customer.getCreditLimit()) + " (" + customer.getCreditGrade() + ")");
+		view.putAll(file.ratioLights());
+		// the key-account marker (this morning's 80/20 class) and why the file scored what it did
+		view.put(CreditGrantApprovalProcess.KEY_ACCOUNT_TEXT, !customer.isKeyAccount() ? null
+				: "第 " + customer.getKeyAccountRank() + " 名 rank · 近12个月赊销 credit sales, 12 months "
+						+ Money.format(customer.getKeyAccountSales()));
+		view.put(CreditGrantApprovalProcess.SCORE_EXPLANATION_TEXT, applications.scoreExplanation(file.creditFileId()));
+		execution.setVariable(CreditGrantApprovalProcess.APPROVAL_VIEW,
+				Variables.objectValue(view).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
 	}
 
 	/** What the customer owes today and how much of it is overdue: "¥120,000.00 / 逾期 overdue ¥20,000.00". */

@@ -152,9 +152,10 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 		propose(review, 60_000);
 		Task approval = task(review);
 		assertThat(approval.getTaskDefinitionKey()).isEqualTo("UserTask_ApproveCreditGrant");
-		assertThat(engine.getTaskService().getVariables(approval.getId()))
+		assertThat((Map<String, Object>) engine.getTaskService().getVariable(approval.getId(), "approvalView"))
 			.containsEntry("openReceivablesText", "CNY 20,000.50 / 逾期 overdue CNY 12,000.00")
-			.containsEntry("currentLimitText", "CNY 90,000.00 (A)");
+			.containsEntry("currentLimitText", "CNY 90,000.00 (A)")
+			.containsEntry("proposedLimitText", "CNY 60,000.00");
 		complete("clara", approval, Map.of("approvalDecision", "APPROVE", "approvalComment", "Lower is prudent."));
 
 		assertThat(review).isEnded().hasPassed(CreditReevaluationProcess.GRANT_LIMIT);
