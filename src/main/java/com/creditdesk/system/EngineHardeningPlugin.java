@@ -4,15 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +34,7 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 				configuration.getCustomPreCommandInterceptorsTxRequired(), new RaceLoserGuard(configuration.getIdentityService())));
 		configuration.setCustomPreCommandInterceptorsTxRequiresNew(append(
 				configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new RaceLoserGuard(configuration.getIdentityService())));
-		TaskListener prefill = new TransientFields(contracts)::prefill;
-		List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-		listeners.add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, prefill);
-				}
-			}
-		});
-		configuration.setCustomPreBPMNParseListeners(listeners);
+		EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE, new TransientFields(contracts)::prefill, false);
 	}
 
 	private static List<CommandInterceptor> append(List<CommandInterceptor> existing, CommandInterceptor guard) {

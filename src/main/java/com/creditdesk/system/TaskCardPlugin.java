@@ -1,19 +1,11 @@
 package com.creditdesk.system;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,30 +64,7 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-		listeners.add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				TaskDefinition definition = taskDefinition(activity);
-				if (definition != null) {
-					definition.addTaskListener(TaskListener.EVENTNAME_CREATE, COPY_CARD_VARIABLES);
-				}
-			}
-
-			@Override
-			public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-			}
-		});
-		configuration.setCustomPreBPMNParseListeners(listeners);
-	}
-
-	private static TaskDefinition taskDefinition(ActivityImpl activity) {
-		Object behavior = activity.getActivityBehavior();
-		if (behavior instanceof org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior userTask) {
-			return userTask.getTaskDefinition();
-		}
-		return null;
+		EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE, COPY_CARD_VARIABLES, false);
 	}
 
 }
