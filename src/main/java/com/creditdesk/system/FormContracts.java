@@ -38,6 +38,12 @@ final class FormContracts {
 	private final ConcurrentHashMap<String, FormContract> forms = new ConcurrentHashMap<>();
 
 	/**
+	 * The contract of each step whose form is bound to a fixed form (binding {@code deployment} or {@code version}), by
+	 * process definition and element: a step checked, typed and prefilled on every completion looks its form up once.
+	 */
+	private final ConcurrentHashMap<String, Optional<FormContract>> steps = new ConcurrentHashMap<>();
+
+	/**
 	 * The form a person fills in at a step, the process variables it may set, and which of them the process keeps
 	 * only for the step's own transaction ({@link TransientFields}).
 	 */
@@ -87,11 +93,25 @@ final class FormContracts {
 
 	private Optional<FormContract> ofElement(CommandContext context, String processDefinitionId,
 			ModelElementInstance element) {
+		String binding = element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding");
+		if (binding == null || "latest".equals(binding)) {
+			return lookUp(context, processDefinitionId, element, binding); // a newer form may be deployed any time
+		}
+		String key = processDefinitionId + "#" + element.getAttributeValue("id");
+		Optional<FormContract> known = steps.get(key);
+		if (known == null) {
+			known = lookUp(context, processDefinitionId, element, binding);
+			steps.putIfAbsent(key, known);
+		}
+		return known;
+	}
+
+	private Optional<FormContract> lookUp(CommandContext context, String processDefinitionId,
+			ModelElementInstance element, String binding) {
 		String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
 		if (formRef == null || formRef.isBlank()) {
 			return Optional.empty();
 		}
-		String binding = element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding");
 		ProcessDefinitionEntity definition = context.getProcessEngineConfiguration()
 			.getDeploymentCache()
 			.findDeployedProcessDefinitionById(processDefinitionId);
