@@ -53,11 +53,18 @@ public final class WorkflowBenchmark {
 
 	private static final AtomicLong BATCHED = new AtomicLong();
 
-	/** Writes (an insert, update or delete executed alone or added to a batch) by statement kind and table. */
+	/**
+	 * Writes (an insert, update or delete executed alone or added to a batch) by statement kind and table, and reads
+	 * (a select executed) by the first table after its {@code from}.
+	 */
 	private static final Map<String, AtomicLong> WRITES = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern
 		.compile("^\\s*(insert\\s+into|update|delete\\s+from)\\s+([A-Za-z_0-9.\"]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	private static final java.util.regex.Pattern SELECT = java.util.regex.Pattern.compile(
+			"^\\s*(?:with\\b.*?\\)\\s*)?select\\b.*?\\bfrom\\s+\\(?\\s*([A-Za-z_0-9.\"]+)",
+			java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,9 +146,12 @@ public final class WorkflowBenchmark {
 			Map<String, Double> writes = new java.util.TreeMap<>();
 			list.forEach(sample -> sample.writes().forEach((table, rows) -> writes.merge(table, rows / (double) list.size(), Double::sum)));
 			Map<String, Object> byTable = new LinkedHashMap<>();
+			Map<String, Object> readsByTable = new LinkedHashMap<>();
 			writes.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-				.forEach(entry -> byTable.put(entry.getKey(), round(entry.getValue())));
+				.forEach(entry -> (entry.getKey().startsWith("select ") ? readsByTable : byTable).put(entry.getKey(),
+						round(entry.getValue())));
 			scenario.put("writesByTable", byTable);
+			scenario.put("readsByTable", readsByTable);
 			result.add(scenario);
 		});
 	}
@@ -424,6 +434,18 @@ public final class WorkflowBenchmark {
 				return proxy(java.sql.PreparedStatement.class, s, (m, a, r) -> {
 					if (m.getName().equals("addBatch") || m.getName().equals("executeUpdate")
 							|| m.getName().equals("execute")) {
+						rows.incrementAndGet();
+					}
+					return countStatement(m, a, r);
+				});
+			}
+			java.util.regex.Matcher read = arguments != null && arguments.length > 0 && arguments[0] instanceof String sql
+					? SELECT.matcher(sql) : null;
+			if (read != null && read.find()) {
+				AtomicLong rows = WRITES.computeIfAbsent("select " + read.group(1).replace("\"", "").toUpperCase(),
+						k -> new AtomicLong());
+				return proxy(java.sql.PreparedStatement.class, s, (m, a, r) -> {
+					if (m.getName().startsWith("execute")) {
 						rows.incrementAndGet();
 					}
 					return countStatement(m, a, r);

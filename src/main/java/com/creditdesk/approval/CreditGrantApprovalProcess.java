@@ -61,8 +61,6 @@ public final class CreditGrantApprovalProcess {
 	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.formAmount("cashOrCollateralAmount");
 	public static final ProcessVariable<BigDecimal> AUTHORITY_LIMIT = ProcessVariable.money("authorityLimit");
 
-	/** The scorecard's suggested limit on the credit file, shown to approvers. */
-	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.money("suggestedLimit");
 	public static final String APPROVAL_LEVEL = "approvalLevel";
 	public static final String APPROVAL_LEVEL_NAME = "approvalLevelName";
 

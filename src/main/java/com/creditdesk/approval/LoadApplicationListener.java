@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * When {@code credit-grant-approval} starts, reads the application it decides from the credit file the caller named:
  * the customer, the amount under decision ({@code proposedLimit}, the authority matrix's input), whether it is a
  * policy exception, and who submitted it. Whatever a caller passed under these names (older process versions mapped
- * them by name) is replaced, so the chain is always determined on the file.
+ * them by name) is replaced, so the chain is always determined on the file. They are values for the start's own
+ * authority decision ({@code setForStep}); the decision record keeps them from there on.
  */
 @Component
 class LoadApplicationListener implements ExecutionListener {
@@ -23,10 +24,10 @@ class LoadApplicationListener implements ExecutionListener {
 	public void notify(DelegateExecution execution) {
 		CreditApplication application = applications
 			.application(CreditGrantApprovalProcess.CREDIT_FILE_ID.require(execution));
-		CreditGrantApprovalProcess.CUSTOMER_ID.set(execution, application.customerId());
-		CreditGrantApprovalProcess.PROPOSED_LIMIT.set(execution, application.amount());
-		CreditGrantApprovalProcess.POLICY_EXCEPTION.set(execution, application.policyException());
-		CreditGrantApprovalProcess.REQUESTER.set(execution, application.requester());
+		CreditGrantApprovalProcess.CUSTOMER_ID.setForStep(execution, application.customerId());
+		CreditGrantApprovalProcess.PROPOSED_LIMIT.setForStep(execution, application.amount());
+		CreditGrantApprovalProcess.POLICY_EXCEPTION.setForStep(execution, application.policyException());
+		CreditGrantApprovalProcess.REQUESTER.setForStep(execution, application.requester());
 	}
 
 }

@@ -65,6 +65,8 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 				file.exceptionSummary(), customers.get(customerId).isKeyAccount());
 
 		CreditGrantApprovalProcess.CREDIT_DECISION_ID.set(execution, decision.getId());
+		// the record holds the chain now; the decision's result stays in its history
+		execution.removeVariable(CreditGrantApprovalProcess.APPROVAL_CHAIN);
 		execution.setVariable(CreditGrantApprovalProcess.APPROVER_GROUPS,
 				new ArrayList<>(chain.stream().map(ApprovalLevel::approverGroup).toList()));
 		CreditGrantApprovalProcess.CHAIN_ENDED.set(execution, false);
@@ -78,7 +80,6 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_CODE, customer.getCreditCode());
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_GRADE, file.creditGrade());
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_SCORE, file.creditScore());
-		CreditGrantApprovalProcess.SUGGESTED_LIMIT.set(execution, file.suggestedLimit());
 		// the exception marker: what departs from the policy, by how much, and the rep's justification
 		execution.setVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());

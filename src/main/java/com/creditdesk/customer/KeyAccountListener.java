@@ -6,12 +6,14 @@ import org.springframework.stereotype.Component;
 
 import com.creditdesk.system.ProcessVariable;
 import com.creditdesk.system.SharedProcessStep;
+import com.creditdesk.system.StepValue;
 
 
 /**
  * Before a policy decision that treats key accounts differently (review interval, approval authority, collection
  * stage), sets {@code keyAccount} from the customer's record: this morning's 80/20 class, never what a form sent.
- * Used by the investigation's, the approval's, the re-evaluation's and the collection's processes.
+ * Used by the investigation's, the approval's, the re-evaluation's and the collection's processes. The decision reads
+ * it in the same transaction ({@link StepValue}); its history records the value it took.
  */
 @SharedProcessStep
 @Component
@@ -33,7 +35,7 @@ public class KeyAccountListener implements ExecutionListener {
 		Long customerId = CUSTOMER_ID.get(execution);
 		boolean keyAccount = customerId != null
 				&& customers.findById(customerId).map(Customer::isKeyAccount).orElse(false);
-		execution.setVariable(KEY_ACCOUNT, keyAccount);
+		StepValue.set(execution, KEY_ACCOUNT, keyAccount);
 	}
 
 }

@@ -2,9 +2,12 @@ package com.creditdesk.investigation;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 import com.creditdesk.scoring.RatioBenchmark;
 import com.creditdesk.scoring.QualitativeItem;
@@ -69,7 +72,16 @@ public final class CreditInvestigationProcess {
 	public static final String PAYMENT_TERM_DAYS = "paymentTermDays";
 	public static final String REQUESTED_LIMIT = "requestedLimit";
 
-	// variables: computed, shown read-only in forms and used as DMN inputs
+	/**
+	 * What the rep's and the manager's forms only show about the credit file, in one JSON variable (the forms read
+	 * {@code creditFileView.suggestedLimitText} and so on): the texts marked "in the view". One variable instead of
+	 * eight: fewer rows for each step. The application, bank-inquiry and cash-only forms, and the re-evaluation's
+	 * proposal and confirmation, read it.
+	 */
+	public static final String CREDIT_FILE_VIEW = "creditFileView";
+
+	// variables: computed, the ratios are the scorecard's inputs for the scoring step only (StepValue); the texts are
+	// shown read-only in forms
 	public static final String QUICK_RATIO = "quickRatio";
 	public static final String DEBT_TO_ASSET_RATIO = "debtToAssetRatio";
 	public static final String ASSET_TURNOVER = "assetTurnover";
@@ -80,8 +92,9 @@ public final class CreditInvestigationProcess {
 	public static final String CREDIT_GRADE = "creditGrade";
 	/** The application form warns with it ({@code proposedLimit - suggestedLimit}), so a number for FEEL. */
 	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.formAmount("suggestedLimit");
-	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText";
-	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText";
+	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText"; // in the view
+	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText"; // in the view
+	public static final String REQUESTED_LIMIT_TEXT = "requestedLimitText"; // in the view
 
 	/** The rep's written justification of a policy exception (application form). */
 	public static final String EXCEPTION_JUSTIFICATION = "exceptionJustification";
@@ -93,7 +106,7 @@ public final class CreditInvestigationProcess {
 	public static final String PROPOSAL_NEEDS_BANK_INQUIRY = "proposalNeedsBankInquiry";
 
 	/** Why the file scored what it did (ScoreExplanation), for the application and cash-only forms. */
-	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText";
+	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText"; // in the view
 
 	/** The grade's limit validity (review-interval), for the application form's warning. */
 	public static final String LIMIT_VALIDITY_MONTHS = "limitValidityMonths";
@@ -110,7 +123,7 @@ public final class CreditInvestigationProcess {
 	public static final String PROPOSED_TERM_MONTHS = "proposedTermMonths";
 	public static final String PROPOSAL_REASON = "proposalReason";
 
-	/** The assessment text variable of each ratio, e.g. {@code quickRatioAssessment}. */
+	/** The assessment text of each ratio in the view, e.g. {@code quickRatioAssessment}. */
 	public static final Map<RatioBenchmark, String> ASSESSMENT_VARIABLES = Map.of(RatioBenchmark.QUICK_RATIO,
 			"quickRatioAssessment", RatioBenchmark.DEBT_TO_ASSET, "debtToAssetAssessment",
 			RatioBenchmark.ASSET_TURNOVER, "assetTurnoverAssessment", RatioBenchmark.NET_PROFIT_MARGIN,
@@ -153,6 +166,23 @@ public final class CreditInvestigationProcess {
 	public static Long creditFileId(VariableScope scope) {
 		Object value = scope.getVariable(CREDIT_FILE_ID);
 		return value == null ? null : ((Number) value).longValue();
+	}
+
+	/** Adds texts to the credit-file view (a null text clears its entry), keeping the others. */
+	static void show(VariableScope scope, Map<String, ?> texts) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		if (scope.getVariable(CREDIT_FILE_VIEW) instanceof Map<?, ?> held) {
+			held.forEach((name, text) -> view.put(String.valueOf(name), text));
+		}
+		view.putAll(texts);
+		scope.setVariable(CREDIT_FILE_VIEW,
+				Variables.objectValue(view).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+	}
+
+	/** One text of the credit-file view, or null. */
+	static String shown(VariableScope scope, String name) {
+		return scope.getVariable(CREDIT_FILE_VIEW) instanceof Map<?, ?> view && view.get(name) != null
+				? view.get(name).toString() : null;
 	}
 
 	// what a person entered: one reading for every form field, through ProcessVariable (null if not of its type)

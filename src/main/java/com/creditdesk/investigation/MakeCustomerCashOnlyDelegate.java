@@ -1,5 +1,7 @@
 package com.creditdesk.investigation;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -50,8 +52,8 @@ class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 				rejected ? CreditFileStatus.REJECTED : CreditFileStatus.CASH_ONLY, reason);
 		execution.setVariable(CreditInvestigationProcess.CASH_ONLY_REASON, reason);
 		// which items cost the points, and what the next grade needs
-		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT,
-				explanation.explain(investigations.get(CreditInvestigationProcess.creditFileId(execution))).text());
+		CreditInvestigationProcess.show(execution, Map.of(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT,
+				explanation.explain(investigations.get(CreditInvestigationProcess.creditFileId(execution))).text()));
 	}
 
 }

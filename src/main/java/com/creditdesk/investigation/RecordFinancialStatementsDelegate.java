@@ -1,5 +1,6 @@
 package com.creditdesk.investigation;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,10 +10,11 @@ import org.springframework.stereotype.Component;
 import com.creditdesk.scoring.FinancialRatios;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SharedProcessStep;
+import com.creditdesk.system.StepValue;
 
 /**
  * Checks the statement figures and ratings; valid ones go into the credit file with the computed ratios, and the
- * ratios become the scorecard's inputs. Invalid ones never reach the engine as an exception: the flow goes to the
+ * ratios become the scorecard's inputs for this step only ({@link StepValue}: the credit file is their record). Invalid ones never reach the engine as an exception: the flow goes to the
  * rep's "correct the figures" task with a message naming each field.
  */
 @SharedProcessStep
@@ -30,7 +32,7 @@ class RecordFinancialStatementsDelegate implements JavaDelegate {
 		InvestigationInput input = CreditInvestigationProcess.investigationInput(execution);
 		Map<String, String> problems = input.problems();
 		if (!problems.isEmpty()) {
-			execution.setVariable(CreditInvestigationProcess.FIGURES_VALID, false);
+			StepValue.set(execution, CreditInvestigationProcess.FIGURES_VALID, false);
 			execution.setVariable(CreditInvestigationProcess.FIGURES_PROBLEM, String.join("\n", problems.values()));
 			return;
 		}
@@ -40,16 +42,17 @@ class RecordFinancialStatementsDelegate implements JavaDelegate {
 		FinancialRatios ratios = file.getRatios();
 		execution.setVariable(CreditInvestigationProcess.CREDIT_FILE_ID, file.getId());
 		execution.setVariable(CreditInvestigationProcess.STATEMENTS_AUDITED, file.isStatementsAudited());
-		execution.setVariable(CreditInvestigationProcess.FIGURES_VALID, true);
+		StepValue.set(execution, CreditInvestigationProcess.FIGURES_VALID, true);
 		execution.removeVariable(CreditInvestigationProcess.FIGURES_PROBLEM);
-		execution.setVariable(CreditInvestigationProcess.QUICK_RATIO, ratios.quickRatio().doubleValue());
-		execution.setVariable(CreditInvestigationProcess.DEBT_TO_ASSET_RATIO, ratios.debtToAssetRatio().doubleValue());
-		execution.setVariable(CreditInvestigationProcess.ASSET_TURNOVER, ratios.assetTurnover().doubleValue());
-		execution.setVariable(CreditInvestigationProcess.NET_PROFIT_MARGIN, ratios.netProfitMargin().doubleValue());
-		execution.setVariable(CreditInvestigationProcess.NET_WORTH, ratios.netWorth().doubleValue());
-		execution.setVariable(CreditInvestigationProcess.QUALITATIVE_POINTS, file.getQualitativePoints());
-		execution.setVariable(CreditInvestigationProcess.REQUESTED_LIMIT + "Text", Money.format(file.getRequestedLimit()));
-		CreditFileSummary.assessments(ratios).forEach(execution::setVariable);
+		StepValue.set(execution, CreditInvestigationProcess.QUICK_RATIO, ratios.quickRatio().doubleValue());
+		StepValue.set(execution, CreditInvestigationProcess.DEBT_TO_ASSET_RATIO, ratios.debtToAssetRatio().doubleValue());
+		StepValue.set(execution, CreditInvestigationProcess.ASSET_TURNOVER, ratios.assetTurnover().doubleValue());
+		StepValue.set(execution, CreditInvestigationProcess.NET_PROFIT_MARGIN, ratios.netProfitMargin().doubleValue());
+		StepValue.set(execution, CreditInvestigationProcess.NET_WORTH, ratios.netWorth().doubleValue());
+		StepValue.set(execution, CreditInvestigationProcess.QUALITATIVE_POINTS, file.getQualitativePoints());
+		Map<String, Object> shown = new HashMap<>(CreditFileSummary.assessments(ratios));
+		shown.put(CreditInvestigationProcess.REQUESTED_LIMIT_TEXT, Money.format(file.getRequestedLimit()));
+		CreditInvestigationProcess.show(execution, shown);
 	}
 
 	private static CreditFileKind kind(DelegateExecution execution) {

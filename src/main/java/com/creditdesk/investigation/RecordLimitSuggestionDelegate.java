@@ -1,7 +1,9 @@
 package com.creditdesk.investigation;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +13,7 @@ import com.creditdesk.scoring.ScoreExplanation;
 import com.creditdesk.system.DecisionVersions;
 import com.creditdesk.system.Money;
 import com.creditdesk.system.SharedProcessStep;
+import com.creditdesk.system.StepValue;
 
 /** Records the suggested limit and whether (and why) the customer's bank must be consulted. */
 @SharedProcessStep
@@ -45,14 +48,16 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 						"review-interval");
 		CreditFile file = investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested,
 				reasons, versions);
-		execution.setVariable(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explanation.explain(file).text());
 		CreditInvestigationProcess.SUGGESTED_LIMIT.set(execution, suggested);
-		execution.setVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
 		// the application form warns while the rep types when the validity asked for is longer than the grade's policy
 		execution.setVariable(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS,
 				ReviewPolicy.of(execution).limitValidityMonths());
-		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
-		execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));
+		StepValue.set(execution, CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
+		Map<String, Object> shown = new HashMap<>();
+		shown.put(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explanation.explain(file).text());
+		shown.put(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
+		shown.put(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));
+		CreditInvestigationProcess.show(execution, shown);
 		execution.removeVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_RESULT);
 		execution.removeVariable(CreditInvestigationProcess.BANK_INQUIRY_REASON_LIST);
 	}

@@ -18,6 +18,7 @@ import com.creditdesk.system.Messages;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 import com.creditdesk.system.SharedProcessStep;
+import com.creditdesk.system.StepValue;
 
 /**
  * Submits the rep's credit-grant application (客户授信申请表): the proposed limit, its validity and the reason. The
@@ -82,7 +83,7 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 			.orElseGet(() -> CreditInvestigationProcess.text(execution, CreditInvestigationProcess.REQUESTER));
 		investigations.submitApplication(fileId, proposed, term, reason, proposedBy, exceptions,
 				justification == null ? null : justification.strip());
-		execution.setVariable(CreditInvestigationProcess.POLICY_EXCEPTION, !exceptions.isEmpty());
+		StepValue.set(execution, CreditInvestigationProcess.POLICY_EXCEPTION, !exceptions.isEmpty());
 		// the bank-inquiry rule again, on what is finally proposed: crossing its threshold sends the rep to the bank
 		List<String> bankReasons = file.getBankInquiredAt() != null ? List.of()
 				: decisions.evaluate(execution, "bank-inquiry-needed", Map.of("creditGrade", file.getCreditGrade(),
@@ -90,9 +91,10 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 					.stream()
 					.map(row -> String.valueOf(row.get("inquiryReason")))
 					.toList();
-		execution.setVariable(CreditInvestigationProcess.PROPOSAL_NEEDS_BANK_INQUIRY, !bankReasons.isEmpty());
+		StepValue.set(execution, CreditInvestigationProcess.PROPOSAL_NEEDS_BANK_INQUIRY, !bankReasons.isEmpty());
 		if (!bankReasons.isEmpty()) {
-			execution.setVariable(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", bankReasons));
+			CreditInvestigationProcess.show(execution,
+					Map.of(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", bankReasons)));
 		}
 		CreditGrantApprovalCall.request(execution, new CreditGrantApprovalCall.Request(fileId, validUntil));
 		execution.setVariable(CreditInvestigationProcess.NEXT_REVIEW_DATE, nextReview.toString());

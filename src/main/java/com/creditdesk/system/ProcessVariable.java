@@ -133,6 +133,14 @@ public final class ProcessVariable<T> {
 		scope.setVariable(name, encode(value));
 	}
 
+	/**
+	 * Sets the value for the rest of this transaction only, for the step's own gateways and decisions
+	 * ({@link StepValue}): not stored, no history.
+	 */
+	public void setForStep(VariableScope scope, T value) {
+		StepValue.set(scope, name, encode(value));
+	}
+
 	/** Sets the value on this scope only (e.g. a task's local variable). */
 	public void setLocal(VariableScope scope, T value) {
 		scope.setVariableLocal(name, encode(value));

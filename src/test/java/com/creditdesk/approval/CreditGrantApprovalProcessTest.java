@@ -59,10 +59,20 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		ProcessInstance investigation = applicationFor("ana", 100_000);
 		ProcessInstance approval = approval(investigation);
 		var runtime = engine.getRuntimeService();
-		// the call's inputs come from the submitted credit file: the amount as a decimal string, who submitted it
-		assertThat(runtime.getVariable(approval.getId(), "proposedLimit")).isEqualTo("100000.00");
-		assertThat(runtime.getVariable(approval.getId(), "requester")).isEqualTo("ana");
-		assertThat(runtime.getVariable(approval.getId(), "policyException")).isEqualTo(false);
+		// the call's inputs come from the submitted credit file (the amount, who submitted it, the exception): the
+		// authority decision evaluated them and the decision record keeps them; the approval does not store them again
+		CreditDecision opened = decisionOf(investigation);
+		assertThat(opened.getRequestedAmount()).isEqualByComparingTo("100000.00");
+		assertThat(opened.getRequestedBy()).isEqualTo("ana");
+		assertThat(opened.getExceptionCodes()).isNull();
+		assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+			.processInstanceId(approval.getId())
+			.decisionDefinitionKey("approval-authority")
+			.includeInputs()
+			.singleResult()
+			.getInputs()).extracting(input -> String.valueOf(input.getValue())).contains("100000.0", "false");
+		assertThat(runtime.getVariables(approval.getId())).doesNotContainKeys("proposedLimit", "requester",
+				"policyException", "customerId", "keyAccount", "approvalChain");
 		assertThat(runtime.getVariable(approval.getId(), "amountUnderReview")).isEqualTo("100000.00");
 		// the calling case holds only the request: its credit file and the validity asked for
 		assertThat(runtime.getVariables(investigation.getId())).doesNotContainKeys("requestedAmount")

@@ -49,6 +49,10 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).containsEntry("creditScore", 71)
 			.containsEntry("creditGrade", "A")
 			.containsEntry("suggestedLimit", 275_000.0)
+			// the scorecard's inputs were for the scoring step only: the credit file and the decision history keep them
+			.doesNotContainKeys("quickRatio", "debtToAssetRatio", "assetTurnover", "netProfitMargin", "netWorth",
+					"qualitativePoints", "figuresValid", "bankInquiryNeeded", "keyAccount", "quickRatioAssessment");
+		assertThat(creditFileView(investigation)).containsEntry("suggestedLimitText", "CNY 275,000.00")
 			.containsEntry("quickRatioAssessment", "1.20 : 1 — meets the benchmark (1 : 1)")
 			.containsEntry("debtToAssetAssessment", "45.0 % — meets the benchmark (about 50 % or less)")
 			.containsEntry("assetTurnoverAssessment", "4.00 times — meets the benchmark (about 4 to 5 times)")
@@ -152,8 +156,8 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		complete("ana", openTask(investigation), proposal);
 
 		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.INQUIRE_WITH_BANK);
-		assertThat(engine.getRuntimeService().getVariable(investigation.getId(), "bankInquiryReasonsText"))
-			.isEqualTo("Requested limit above CNY 500,000");
+		assertThat(creditFileView(investigation)).containsEntry("bankInquiryReasonsText",
+				"Requested limit above CNY 500,000");
 		complete("ana", openTask(investigation), Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 3_000_000,
 				"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
 		// back to the application, which goes to the approvers once the bank has answered
@@ -170,8 +174,8 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 
 		assertThat(investigation).isWaitingAt(CreditInvestigationProcess.INQUIRE_WITH_BANK);
 		Task inquiry = openTask(investigation);
-		assertThat(engine.getRuntimeService().getVariable(investigation.getId(), "bankInquiryReasonsText"))
-			.isEqualTo("Financial statements are not audited");
+		assertThat(creditFileView(investigation)).containsEntry("bankInquiryReasonsText",
+				"Financial statements are not audited");
 
 		complete("ana", inquiry, Map.of("bankName", "Bank of Hangzhou", "bankFacilityAmount", 1_500_000,
 				"bankRepaymentRecord", "GOOD", "bankComment", "Customer since 2015, always repaid on time."));
@@ -313,6 +317,13 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThatThrownBy(() -> startInvestigation("ben", InvestigationFixture.soundCustomer()
 			.with("creditCode", fixture.creditCode()))).isInstanceOf(StepRefusedException.class)
 			.hasMessageContaining("looked after by ana");
+	}
+
+	/** What the rep's forms show about the credit file (one JSON variable). */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> creditFileView(ProcessInstance investigation) {
+		return (Map<String, Object>) engine.getRuntimeService()
+			.getVariable(investigation.getId(), CreditInvestigationProcess.CREDIT_FILE_VIEW);
 	}
 
 }
