@@ -23,11 +23,15 @@ public class DecisionVersions {
 		this.repository = repository;
 	}
 
-	/** e.g. "credit-grade v3 (credit-grade:3:abc), credit-score v3 (credit-score:3:def)". */
+	/**
+	 * e.g. "credit-grade v3 (credit-grade:3:abc), credit-score v3 (credit-score:3:def)": the version the step evaluated
+	 * (in this command), else the one in force.
+	 */
 	public String describe(DelegateExecution execution, String... decisionKeys) {
 		List<String> versions = new ArrayList<>();
 		for (String key : decisionKeys) {
-			DecisionDefinition definition = inForce(execution, key);
+			DecisionDefinition evaluated = EvaluatedDecisions.inThisCommand(key);
+			DecisionDefinition definition = evaluated != null ? evaluated : inForce(execution, key);
 			versions.add(definition == null ? key + " (not deployed)"
 					: key + " v" + definition.getVersion() + " (" + definition.getId() + ")");
 		}

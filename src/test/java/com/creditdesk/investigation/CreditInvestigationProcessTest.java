@@ -106,6 +106,14 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(file.getSuggestedLimit()).isEqualByComparingTo("275000.00");
 		assertThat(file.getDecisionVersions()).contains("credit-grade v", "credit-score v", "suggested-limit v",
 				"bank-inquiry-needed v", "review-interval v");
+		// the versions recorded are the ones the step evaluated, as the decision history has them
+		assertThat(engine.getHistoryService()
+			.createHistoricDecisionInstanceQuery()
+			.processInstanceId(investigation.getId())
+			.list()).hasSize(5)
+			.allSatisfy(evaluated -> assertThat(file.getDecisionVersions())
+				.contains(evaluated.getDecisionDefinitionKey() + " v")
+				.contains("(" + evaluated.getDecisionDefinitionId() + ")"));
 		assertThat(file.getBankInquiryReasons()).isNull();
 	}
 
