@@ -48,7 +48,9 @@ public class KeyAccounts {
 
 	private final ProcessEngine engine;
 
-	private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	/** Built on first use (Lazy): the daily classification, not the start, pays for its FEEL engine. */
+	private final com.creditdesk.system.Lazy<DmnEngine> dmn = com.creditdesk.system.Lazy
+		.of(() -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
 
 	private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
@@ -92,7 +94,7 @@ public class KeyAccounts {
 		for (long id : ids) {
 			BigDecimal customerSales = sales.getOrDefault(id, BigDecimal.ZERO);
 			double shareBefore = total.signum() == 0 ? 1.0 : before.divide(total, 10, RoundingMode.HALF_UP).doubleValue();
-			String keyAccountClass = dmn
+			String keyAccountClass = dmn.get()
 				.evaluateDecisionTable(decision, Variables.createVariables()
 					.putValue("creditSales", customerSales.doubleValue())
 					.putValue("shareBefore", shareBefore))
@@ -113,7 +115,7 @@ public class KeyAccounts {
 	private DmnDecision parse(String definitionId) {
 		try (InputStream model = SystemActions.asSystem(engine.getIdentityService(),
 				() -> engine.getRepositoryService().getDecisionModel(definitionId))) {
-			return dmn.parseDecision(DECISION, model);
+			return dmn.get().parseDecision(DECISION, model);
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("cannot read decision " + definitionId, e);
