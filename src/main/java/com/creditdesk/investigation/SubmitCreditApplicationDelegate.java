@@ -100,7 +100,7 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 		execution.setVariable(CreditInvestigationProcess.NEXT_REVIEW_DATE, nextReview.toString());
 		// a re-evaluation that confirms the current limit needs no approval chain, only a manager's confirmation
 		BigDecimal current = customers.get(CreditInvestigationProcess.customerId(execution)).getCreditLimit();
-		execution.setVariable(LIMIT_CHANGED, proposed.compareTo(current) != 0);
+		StepValue.set(execution, LIMIT_CHANGED, proposed.compareTo(current) != 0);
 	}
 
 	private PolicyExceptions exceptions(DelegateExecution execution, CreditFile file, BigDecimal proposed, int term,
