@@ -63,10 +63,9 @@ class ApprovalTaskListener implements TaskListener {
 		task.setName((exception ? "⚠例外 Exception · " : "") + "授信审批 Approve credit grant: " + task.getVariable(CreditGrantApprovalProcess.CUSTOMER_NAME) + ", "
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
 				+ task.getVariable(CreditGrantApprovalProcess.CREDIT_GRADE));
-		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL, level.level());
+		// what the approver's form shows of the level (the level itself is on the decision record)
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, tiers.name(level.approverGroup()));
-		CreditGrantApprovalProcess.AUTHORITY_LIMIT.setLocal(task, level.authorityLimit());
-		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT.name() + "Text", Money.format(level.authorityLimit()));
+		task.setVariableLocal(CreditGrantApprovalProcess.AUTHORITY_LIMIT_TEXT, Money.format(level.authorityLimit()));
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_NOTE, note(task.getExecution(), chain, level));
 	}
 

@@ -59,9 +59,9 @@ public final class CreditGrantApprovalProcess {
 	public static final String EARLIER_APPROVALS = "earlierApprovals";
 	/** The approver's form hides its cash-or-collateral note in FEEL when it is zero, so a number for FEEL. */
 	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.formAmount("cashOrCollateralAmount");
-	public static final ProcessVariable<BigDecimal> AUTHORITY_LIMIT = ProcessVariable.money("authorityLimit");
+	/** The approval level's authority, shown on its task as {@code authorityLimitText}. */
+	public static final String AUTHORITY_LIMIT_TEXT = "authorityLimitText";
 
-	public static final String APPROVAL_LEVEL = "approvalLevel";
 	public static final String APPROVAL_LEVEL_NAME = "approvalLevelName";
 
 

@@ -74,6 +74,12 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		assertThat(runtime.getVariables(approval.getId())).doesNotContainKeys("proposedLimit", "requester",
 				"policyException", "customerId", "keyAccount", "approvalChain");
 		assertThat(runtime.getVariable(approval.getId(), "amountUnderReview")).isEqualTo("100000.00");
+		// the approver's task holds what its form shows of the level; the level itself is on the decision record
+		assertThat(engine.getTaskService().getVariablesLocal(openTask(investigation).getId()))
+			.containsEntry("approvalLevelName", "客户经理 Customer manager")
+			.containsEntry("authorityLimitText", "CNY 100,000.00")
+			.containsKey("approvalNote")
+			.doesNotContainKeys("approvalLevel", "authorityLimit");
 		// the calling case holds only the request: its credit file and the validity asked for
 		assertThat(runtime.getVariables(investigation.getId())).doesNotContainKeys("requestedAmount")
 			.containsKeys("creditFileId", "limitValidUntil");
