@@ -59,7 +59,7 @@ class ApprovalTaskListener implements TaskListener {
 	private void showLevel(DelegateTask task) {
 		List<ApprovalLevel> chain = recordedChain(decisions, task.getExecution());
 		ApprovalLevel level = chain.get(loopCounter(task.getExecution()));
-		boolean exception = task.getVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null;
+		boolean exception = CreditGrantApprovalProcess.shown(task, CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null;
 		task.setName((exception ? "⚠例外 Exception · " : "") + "授信审批 Approve credit grant: " + task.getVariable(CreditGrantApprovalProcess.CUSTOMER_NAME) + ", "
 				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
 				+ task.getVariable(CreditGrantApprovalProcess.CREDIT_GRADE));
@@ -82,7 +82,7 @@ class ApprovalTaskListener implements TaskListener {
 	private String note(DelegateExecution execution, List<ApprovalLevel> chain, ApprovalLevel level) {
 		java.math.BigDecimal amount = CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.get(execution);
 		int at = loopCounter(execution);
-		if (execution.getVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null && at + 1 < chain.size()) {
+		if (CreditGrantApprovalProcess.shown(execution, CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null && at + 1 < chain.size()) {
 			return "政策例外：您同意后转交 " + tiers.name(chain.get(at + 1).approverGroup()) + " 审批；拒绝则结束。 A policy exception: "
 					+ "approving passes it on to the " + tiers.name(chain.get(at + 1).approverGroup()) + ", who decides it. Rejecting ends it.";
 		}

@@ -77,15 +77,14 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 
 		Customer customer = customers.get(customerId);
 		execution.setVariable(CreditGrantApprovalProcess.CUSTOMER_NAME, customer.getName());
-		execution.setVariable(CreditGrantApprovalProcess.CREDIT_CODE, customer.getCreditCode());
 		execution.setVariable(CreditGrantApprovalProcess.CREDIT_GRADE, file.creditGrade());
-		execution.setVariable(CreditGrantApprovalProcess.CREDIT_SCORE, file.creditScore());
-		// the exception marker: what departs from the policy, by how much, and the rep's justification
-		execution.setVariable(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
-				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
-
 		// what the approver's form only shows, in one variable
 		Map<String, Object> view = new LinkedHashMap<>();
+		view.put(CreditGrantApprovalProcess.CREDIT_CODE, customer.getCreditCode());
+		view.put(CreditGrantApprovalProcess.CREDIT_SCORE, file.creditScore());
+		// the exception marker: what departs from the policy, by how much, and the rep's justification
+		view.put(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
+				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
 		view.put(CreditGrantApprovalProcess.PROPOSED_LIMIT_TEXT, Money.format(decision.getRequestedAmount()));
 		view.put(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, Money.format(decision.getCashOrCollateralAmount()));
 		view.put(CreditGrantApprovalProcess.SUGGESTED_LIMIT_TEXT, Money.format(file.suggestedLimit()));

@@ -75,7 +75,7 @@ public final class CreditInvestigationProcess {
 	/**
 	 * What the rep's and the manager's forms only show about the credit file, in one JSON variable (the forms read
 	 * {@code creditFileView.suggestedLimitText} and so on): the texts marked "in the view". One variable instead of
-	 * eight: fewer rows for each step. The application, bank-inquiry and cash-only forms, and the re-evaluation's
+	 * ten: fewer rows for each step. The application, bank-inquiry and cash-only forms, and the re-evaluation's
 	 * proposal and confirmation, read it.
 	 */
 	public static final String CREDIT_FILE_VIEW = "creditFileView";
@@ -90,8 +90,11 @@ public final class CreditInvestigationProcess {
 	public static final String QUALITATIVE_POINTS = "qualitativePoints";
 	public static final String CREDIT_SCORE = "creditScore";
 	public static final String CREDIT_GRADE = "creditGrade";
-	/** The application form warns with it ({@code proposedLimit - suggestedLimit}), so a number for FEEL. */
-	public static final ProcessVariable<BigDecimal> SUGGESTED_LIMIT = ProcessVariable.formAmount("suggestedLimit");
+	/**
+	 * The application form warns with it ({@code proposedLimit - creditFileView.suggestedLimit}), so a number for FEEL
+	 * (in the view).
+	 */
+	public static final String SUGGESTED_LIMIT = "suggestedLimit";
 	public static final String SUGGESTED_LIMIT_TEXT = "suggestedLimitText"; // in the view
 	public static final String BANK_INQUIRY_REASONS_TEXT = "bankInquiryReasonsText"; // in the view
 	public static final String REQUESTED_LIMIT_TEXT = "requestedLimitText"; // in the view
@@ -108,7 +111,7 @@ public final class CreditInvestigationProcess {
 	/** Why the file scored what it did (ScoreExplanation), for the application and cash-only forms. */
 	public static final String SCORE_EXPLANATION_TEXT = "scoreExplanationText"; // in the view
 
-	/** The grade's limit validity (review-interval), for the application form's warning. */
+	/** The grade's limit validity (review-interval), for the application form's warning (in the view). */
 	public static final String LIMIT_VALIDITY_MONTHS = "limitValidityMonths";
 	public static final String BANK_INQUIRY_SUMMARY = "bankInquirySummary";
 

@@ -48,12 +48,12 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 						"review-interval");
 		CreditFile file = investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested,
 				reasons, versions);
-		CreditInvestigationProcess.SUGGESTED_LIMIT.set(execution, suggested);
-		// the application form warns while the rep types when the validity asked for is longer than the grade's policy
-		execution.setVariable(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS,
-				ReviewPolicy.of(execution).limitValidityMonths());
 		StepValue.set(execution, CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
 		Map<String, Object> shown = new HashMap<>();
+		// the application form warns while the rep types when the amount is above the suggestion (a number for FEEL)
+		// or the validity asked for is longer than the grade's policy
+		shown.put(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
+		shown.put(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS, ReviewPolicy.of(execution).limitValidityMonths());
 		shown.put(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explanation.explain(file).text());
 		shown.put(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
 		shown.put(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));

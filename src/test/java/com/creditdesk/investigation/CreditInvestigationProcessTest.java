@@ -48,11 +48,12 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(openTask(investigation).getAssignee()).isEqualTo("ana");
 		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).containsEntry("creditScore", 71)
 			.containsEntry("creditGrade", "A")
-			.containsEntry("suggestedLimit", 275_000.0)
 			// the scorecard's inputs were for the scoring step only: the credit file and the decision history keep them
 			.doesNotContainKeys("quickRatio", "debtToAssetRatio", "assetTurnover", "netProfitMargin", "netWorth",
 					"qualitativePoints", "figuresValid", "bankInquiryNeeded", "keyAccount", "quickRatioAssessment");
 		assertThat(creditFileView(investigation)).containsEntry("suggestedLimitText", "CNY 275,000.00")
+			.containsEntry("suggestedLimit", 275_000.0)
+			.containsEntry("limitValidityMonths", 12)
 			.containsEntry("quickRatioAssessment", "1.20 : 1 — meets the benchmark (1 : 1)")
 			.containsEntry("debtToAssetAssessment", "45.0 % — meets the benchmark (about 50 % or less)")
 			.containsEntry("assetTurnoverAssessment", "4.00 times — meets the benchmark (about 4 to 5 times)")
@@ -142,8 +143,8 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(file.getExceptionJustification()).startsWith("Orders double");
 		Task first = openTask(investigation);
 		assertThat(first.getName()).startsWith("⚠例外 Exception · 授信审批 Approve credit grant");
-		assertThat((String) engine.getTaskService().getVariable(first.getId(), "policyExceptionText"))
-			.contains("超出建议额度 Above the suggested limit +CNY 25,000.00", "Orders double");
+		assertThat((String) ((Map<?, ?>) engine.getTaskService().getVariable(first.getId(), "approvalView"))
+			.get("policyExceptionText")).contains("超出建议额度 Above the suggested limit +CNY 25,000.00", "Orders double");
 		// CNY 300,000 alone: customer manager and direct-sales manager; as an exception the regional manager too
 		approve(investigation, "clara");
 		approve(investigation, "dora");
