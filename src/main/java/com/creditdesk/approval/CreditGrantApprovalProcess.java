@@ -115,9 +115,13 @@ public final class CreditGrantApprovalProcess {
 		return CREDIT_DECISION_ID.require(scope);
 	}
 
-	/** One text of the approver's view, or null. */
+	/**
+	 * One text of the approver's view, or null; an approval opened by an earlier version holds it as a variable of its
+	 * own.
+	 */
 	static Object shown(VariableScope scope, String name) {
-		return scope.getVariable(APPROVAL_VIEW) instanceof Map<?, ?> view ? view.get(name) : null;
+		return scope.getVariable(APPROVAL_VIEW) instanceof Map<?, ?> view && view.containsKey(name) ? view.get(name)
+				: scope.getVariable(name);
 	}
 
 	/** The ordered approval levels the DMN {@code approval-authority} returned. */
