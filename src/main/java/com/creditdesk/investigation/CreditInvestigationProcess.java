@@ -2,7 +2,6 @@ package com.creditdesk.investigation;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -180,12 +179,6 @@ public final class CreditInvestigationProcess {
 		view.putAll(texts);
 		scope.setVariable(CREDIT_FILE_VIEW,
 				Variables.objectValue(view).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-	}
-
-	/** One text of the credit-file view, or null. */
-	static String shown(VariableScope scope, String name) {
-		return scope.getVariable(CREDIT_FILE_VIEW) instanceof Map<?, ?> view && view.get(name) != null
-				? view.get(name).toString() : null;
 	}
 
 	// what a person entered: one reading for every form field, through ProcessVariable (null if not of its type)

@@ -14,8 +14,9 @@ import com.creditdesk.system.StepValue;
 
 /**
  * Checks the statement figures and ratings; valid ones go into the credit file with the computed ratios, and the
- * ratios become the scorecard's inputs for this step only ({@link StepValue}: the credit file is their record). Invalid ones never reach the engine as an exception: the flow goes to the
- * rep's "correct the figures" task with a message naming each field.
+ * ratios become the scorecard's inputs for this step only ({@link StepValue}: the credit file is their record).
+ * Invalid ones never reach the engine as an exception: the flow goes to the rep's "correct the figures" task with a
+ * message naming each field.
  */
 @SharedProcessStep
 @Component

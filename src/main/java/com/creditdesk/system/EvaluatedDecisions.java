@@ -46,17 +46,22 @@ class EvaluatedDecisions extends AbstractProcessEnginePlugin {
 
 	/** The version of {@code key} evaluated in the current command, or null if none was. */
 	static DecisionDefinition inThisCommand(String key) {
+		InCommand evaluated = current();
+		return evaluated == null ? null : evaluated.byKey.get(key);
+	}
+
+	/** The current command's record, or null outside the engine's commands (a policy simulation records nothing). */
+	private static InCommand current() {
 		CommandContext command = Context.getCommandContext();
 		return command == null || !command.getSessionFactories().containsKey(InCommand.class) ? null
-				: command.getSession(InCommand.class).byKey.get(key);
+				: command.getSession(InCommand.class);
 	}
 
 	private static final DmnDecisionEvaluationListener RECORD = (DmnDecisionEvaluationEvent event) -> {
-		CommandContext command = Context.getCommandContext();
-		if (command == null || !command.getSessionFactories().containsKey(InCommand.class)) {
-			return; // an evaluation outside the engine's commands (a policy simulation) records nothing
+		InCommand evaluated = current();
+		if (evaluated == null) {
+			return;
 		}
-		InCommand evaluated = command.getSession(InCommand.class);
 		record(evaluated, event.getDecisionResult());
 		event.getRequiredDecisionResults().forEach(required -> record(evaluated, required));
 	};
