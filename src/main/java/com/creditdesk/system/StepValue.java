@@ -20,9 +20,16 @@ public final class StepValue {
 
 	/** Sets {@code name} for the rest of this transaction. */
 	public static void set(VariableScope scope, String name, Object value) {
+		scope.setVariable(name, stored(scope, name) ? value : Variables.untypedValue(value, true));
+	}
+
+	/** Whether {@code scope} (or a parent) holds {@code name} as a stored variable; false for no scope. */
+	static boolean stored(VariableScope scope, String name) {
+		if (scope == null) {
+			return false;
+		}
 		TypedValue held = scope.getVariableTyped(name, false);
-		boolean stored = held != null && !held.isTransient();
-		scope.setVariable(name, stored ? value : Variables.untypedValue(value, true));
+		return held != null && !held.isTransient();
 	}
 
 }

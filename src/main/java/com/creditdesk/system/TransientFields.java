@@ -44,7 +44,7 @@ final class TransientFields {
 		}
 		VariableMap values = Variables.fromMap(submitted);
 		for (String name : submitted.keySet()) {
-			boolean wanted = contract.transientFields().contains(name) && !heldAsVariable(holder, name);
+			boolean wanted = contract.transientFields().contains(name) && !StepValue.stored(holder, name);
 			typed.putValueTyped(name, transience(values.getValueTyped(name), wanted));
 		}
 		return typed;
@@ -62,7 +62,7 @@ final class TransientFields {
 				continue;
 			}
 			if (!typed.containsKey(name)) {
-				typed.putValueTyped(name, transience(prefilled, !heldAsVariable(task.getExecution(), name)));
+				typed.putValueTyped(name, transience(prefilled, !StepValue.stored(task.getExecution(), name)));
 			}
 			// the task's copy goes, so that the value reaches the process (a form submission writes to the task)
 			task.removeVariableLocal(name);
@@ -102,14 +102,6 @@ final class TransientFields {
 					}
 				}
 			});
-	}
-
-	private static boolean heldAsVariable(VariableScope holder, String name) {
-		if (holder == null) {
-			return false;
-		}
-		TypedValue held = holder.getVariableTyped(name);
-		return held != null && !held.isTransient();
 	}
 
 	static TypedValue transience(TypedValue value, boolean isTransient) {
