@@ -273,7 +273,10 @@ async function openTask(page, filter, ...texts) {
   page.currentTask = new URL(await link.getAttribute('href'), TASKLIST).hash.replace(/^#\/\?task=/, '');
   await link.click();
   const form = taskForm(page);
-  await form.locator('.fjs-form-field').first().waitFor();
+  const field = form.locator('.fjs-form-field').first();
+  // Tasklist re-renders its list when it refreshes; a click landing in that moment opens nothing: click once more
+  if (!await field.waitFor({ timeout: 10000 }).then(() => true, () => false)) await link.click();
+  await field.waitFor();
   await settle(page);
   return form;
 }
