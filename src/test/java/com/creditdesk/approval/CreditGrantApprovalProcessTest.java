@@ -161,6 +161,14 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		Customer customer = customers.findById(customerId(investigation)).orElseThrow();
 		assertThat(customer.getCreditLimit()).isEqualByComparingTo("300000");
 		assertThat(customer.getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+
+		// history keeps which group each level was for, not the engine's counters of the chain's loop
+		String approvalInstance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+			.superProcessInstanceId(investigation.getId()).singleResult().getId();
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvalInstance)
+			.list().stream().map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName))
+			.contains("approverGroup", "approverGroups")
+			.doesNotContain("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
 	}
 
 	@Test
