@@ -15,6 +15,7 @@ import com.creditdesk.identity.ApprovalTiers;
 import com.creditdesk.system.InvalidRequestException;
 import com.creditdesk.system.Messages;
 import com.creditdesk.system.Money;
+import com.creditdesk.system.StepValue;
 import com.creditdesk.system.SystemActions;
 import com.creditdesk.system.UserInput;
 
@@ -29,7 +30,10 @@ import com.creditdesk.system.UserInput;
 @Component
 class ApprovalTaskListener implements TaskListener {
 
-	/** The user who completed the current approval task; read and removed by the next step. */
+	/**
+	 * The user who completed the current approval task: a value for the rest of the completing transaction, which
+	 * {@link RecordApprovalStepDelegate} reads (the decision step records the approver; history needs no copy).
+	 */
 	static final String DECIDED_BY = "decidedBy";
 
 	private final CreditDecisionService decisions;
@@ -101,7 +105,7 @@ class ApprovalTaskListener implements TaskListener {
 	private void rememberApprover(DelegateTask task) {
 		String approver = approver(task);
 		checkFourEyes(task, approver);
-		task.getExecution().getProcessInstance().setVariable(DECIDED_BY, approver);
+		StepValue.set(task.getExecution().getProcessInstance(), DECIDED_BY, approver);
 	}
 
 	/** The person completing: the authenticated user (Tasklist, engine-rest), else the assignee. */
