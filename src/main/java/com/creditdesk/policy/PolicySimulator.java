@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,7 +167,7 @@ public class PolicySimulator {
 
 	/** Built on the first simulation, not at start. */
 	private final com.creditdesk.system.Lazy<DmnEngine> dmn = com.creditdesk.system.Lazy
-		.of(() -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
+		.of(com.creditdesk.system.FeelExpressionCache::newDmnEngine);
 
 	/** Parsed decisions by XML (a live version or a candidate never changes its XML). */
 	private final Map<String, Map<String, DmnDecision>> parsed = new ConcurrentHashMap<>();

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -50,7 +49,7 @@ public class KeyAccounts {
 
 	/** Built on first use (Lazy): the daily classification, not the start, pays for its FEEL engine. */
 	private final com.creditdesk.system.Lazy<DmnEngine> dmn = com.creditdesk.system.Lazy
-		.of(() -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
+		.of(com.creditdesk.system.FeelExpressionCache::newDmnEngine);
 
 	private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 

@@ -77,6 +77,8 @@ public class ScoreExplanation {
 
 	private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
+	private final Map<String, Pattern> versionPatterns = new ConcurrentHashMap<>();
+
 	ScoreExplanation(ProcessEngine engine) {
 		this.repository = engine.getRepositoryService();
 		this.identity = engine.getIdentityService();
@@ -84,7 +86,7 @@ public class ScoreExplanation {
 			DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 				.createDefaultDmnEngineConfiguration();
 			configuration.customPostDecisionTableEvaluationListeners(List.of(lastEvaluation::set));
-			return configuration.buildEngine();
+			return com.creditdesk.system.FeelExpressionCache.configure(configuration).buildEngine();
 		});
 	}
 
@@ -287,17 +289,25 @@ public class ScoreExplanation {
 	 * the system (a rep may read the explanation without rights on the decision definitions).
 	 */
 	private Parsed decision(String key, String versions) {
-		return com.creditdesk.system.SystemActions.asSystem(identity, () -> definition(key, versions));
+		String recorded = recordedId(key, versions);
+		// a deployed decision never changes: one read already is the version the file names
+		Parsed known = recorded == null ? null : parsed.get(recorded);
+		return known != null ? known
+				: com.creditdesk.system.SystemActions.asSystem(identity, () -> definition(key, recorded));
 	}
 
-	private Parsed definition(String key, String versions) {
-		Matcher recorded = Pattern.compile(String.format(VERSION.pattern(), Pattern.quote(key))).matcher(versions);
-		String id = null;
-		if (recorded.find()) {
-			id = recorded.group(1);
-			if (repository.createDecisionDefinitionQuery().decisionDefinitionId(id).count() == 0) {
-				id = null;
-			}
+	/** The id of {@code key}'s version named in {@code versions}, or null. */
+	private String recordedId(String key, String versions) {
+		Matcher recorded = versionPatterns
+			.computeIfAbsent(key, k -> Pattern.compile(String.format(VERSION.pattern(), Pattern.quote(k))))
+			.matcher(versions);
+		return recorded.find() ? recorded.group(1) : null;
+	}
+
+	private Parsed definition(String key, String recorded) {
+		String id = recorded;
+		if (id != null && repository.createDecisionDefinitionQuery().decisionDefinitionId(id).count() == 0) {
+			id = null;
 		}
 		if (id == null) {
 			DecisionDefinition latest = repository.createDecisionDefinitionQuery()
