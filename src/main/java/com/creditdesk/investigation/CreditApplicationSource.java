@@ -41,8 +41,11 @@ class CreditApplicationSource implements CreditApplications {
 	@Transactional(readOnly = true)
 	public String scoreExplanation(long creditFileId) {
 		CreditFile file = file(creditFileId);
-		return file.getCreditScore() == null || file.getRatios().quickRatio() == null ? null
-				: explanation.explain(file).text();
+		if (file.getCreditScore() == null || file.getRatios().quickRatio() == null) {
+			return null;
+		}
+		// as the rep's form showed it when the file was scored; worked out again for a file that did not keep it
+		return file.getScoreExplanation() != null ? file.getScoreExplanation() : explanation.explain(file).text();
 	}
 
 	private CreditFile file(long creditFileId) {

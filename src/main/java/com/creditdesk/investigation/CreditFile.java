@@ -39,6 +39,9 @@ import com.creditdesk.scoring.FinancialStatement;
 @Table(name = "credit_file")
 public class CreditFile implements ScoredFile {
 
+	/** The length of column {@code score_explanation}. */
+	static final int MAX_SCORE_EXPLANATION = 4000;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -102,6 +105,9 @@ public class CreditFile implements ScoredFile {
 	private BigDecimal suggestedLimit;
 
 	private String decisionVersions;
+
+	/** The score explanation's text as the rep's form showed it when the file was scored; null if not kept. */
+	private String scoreExplanation;
 
 	private String bankInquiryReasons;
 
@@ -187,6 +193,7 @@ public class CreditFile implements ScoredFile {
 		file.creditGrade = basis.creditGrade;
 		file.suggestedLimit = basis.suggestedLimit;
 		file.decisionVersions = basis.decisionVersions;
+		file.scoreExplanation = basis.scoreExplanation;
 		file.bankName = basis.bankName;
 		file.bankFacilityAmount = basis.bankFacilityAmount;
 		file.bankRepaymentRecord = basis.bankRepaymentRecord;
@@ -223,6 +230,7 @@ public class CreditFile implements ScoredFile {
 		this.creditScore = null;
 		this.creditGrade = null;
 		this.suggestedLimit = null;
+		this.scoreExplanation = null;
 	}
 
 	void recordGrade(int score, String grade, String decisionVersion) {
@@ -230,6 +238,7 @@ public class CreditFile implements ScoredFile {
 		this.creditScore = score;
 		this.creditGrade = grade;
 		this.decisionVersions = decisionVersion;
+		this.scoreExplanation = null;
 	}
 
 	void recordSuggestion(BigDecimal suggestedLimit, String bankInquiryReasons, String decisionVersions) {
@@ -237,6 +246,13 @@ public class CreditFile implements ScoredFile {
 		this.suggestedLimit = suggestedLimit;
 		this.bankInquiryReasons = bankInquiryReasons;
 		this.decisionVersions = decisionVersions;
+		this.scoreExplanation = null;
+	}
+
+	/** Keeps the explanation of the score just suggested on (a text longer than the column is not kept). */
+	void keepScoreExplanation(String text) {
+		ensureInProgress();
+		this.scoreExplanation = text != null && text.length() <= MAX_SCORE_EXPLANATION ? text : null;
 	}
 
 	void recordBankInquiry(String bankName, BigDecimal facility, String repaymentRecord, String comment,
@@ -355,6 +371,10 @@ public class CreditFile implements ScoredFile {
 
 	public String getDecisionVersions() {
 		return decisionVersions;
+	}
+
+	public String getScoreExplanation() {
+		return scoreExplanation;
 	}
 
 	public String getBankInquiryReasons() {

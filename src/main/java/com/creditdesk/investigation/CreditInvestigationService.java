@@ -71,6 +71,12 @@ public class CreditInvestigationService {
 		return file;
 	}
 
+	/** Keeps the text of the score explanation the rep's form shows, for the approvers' view. */
+	@Transactional
+	public void keepScoreExplanation(long fileId, String text) {
+		get(fileId).keepScoreExplanation(text);
+	}
+
 	@Transactional
 	public CreditFile recordBankInquiry(long fileId, String bankName, BigDecimal facility, String repaymentRecord,
 			String comment, String inquiredBy) {

@@ -54,7 +54,9 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 		// or the validity asked for is longer than the grade's policy
 		shown.put(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
 		shown.put(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS, ReviewPolicy.of(execution).limitValidityMonths());
-		shown.put(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explanation.explain(file).text());
+		String explained = explanation.explain(file).text();
+		investigations.keepScoreExplanation(file.getId(), explained);
+		shown.put(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explained);
 		shown.put(CreditInvestigationProcess.SUGGESTED_LIMIT_TEXT, Money.format(suggested));
 		shown.put(CreditInvestigationProcess.BANK_INQUIRY_REASONS_TEXT, String.join("\n", reasons));
 		CreditInvestigationProcess.show(execution, shown);

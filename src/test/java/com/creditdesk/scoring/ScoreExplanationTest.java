@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +28,9 @@ class ScoreExplanationTest extends ProcessTestBase {
 
 	@Autowired
 	ScoreExplanation explanation;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Test
 	void explainsEveryItemByThePointsItLostAndWhatTheNextBandNeeds() {
@@ -83,6 +87,34 @@ class ScoreExplanationTest extends ProcessTestBase {
 		finally {
 			engine.getRepositoryService().deleteDeployment(changed.getId(), true);
 		}
+	}
+
+	@Test
+	void theFileKeepsTheTextTheRepsFormShowedAndTheApproversReadItFromThere() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		CreditFile file = investigations.filesOf(customerId(investigation)).get(0);
+		String explained = explanation.explain(file).text();
+		assertThat(file.getScoreExplanation()).isEqualTo(explained).contains("再得 9 分可升为 AA");
+		assertThat(((java.util.Map<?, ?>) engine.getRuntimeService().getVariable(investigation.getId(), "creditFileView"))
+			.get("scoreExplanationText")).isEqualTo(explained);
+
+		// the approvers' view takes the kept text (marked here to tell it from one worked out anew)
+		jdbc.update("update credit_file set score_explanation = ? where id = ?", "as kept: " + explained, file.getId());
+		prepareApplication(investigation, "ana", 200_000);
+		Task approval = openTask(investigation);
+		assertThat(((java.util.Map<?, ?>) engine.getTaskService().getVariable(approval.getId(), "approvalView"))
+			.get("scoreExplanationText")).isEqualTo("as kept: " + explained);
+	}
+
+	@Test
+	void aFileScoredBeforeTheTextWasKeptIsExplainedWhenShown() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		CreditFile file = investigations.filesOf(customerId(investigation)).get(0);
+		jdbc.update("update credit_file set score_explanation = null where id = ?", file.getId());
+		prepareApplication(investigation, "ana", 200_000);
+		Task approval = openTask(investigation);
+		assertThat(((java.util.Map<?, ?>) engine.getTaskService().getVariable(approval.getId(), "approvalView"))
+			.get("scoreExplanationText")).isEqualTo(explanation.explain(file).text());
 	}
 
 	private CreditFile scoredFile() {
