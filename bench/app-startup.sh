@@ -54,8 +54,23 @@ measure() {
   echo "$(( (end - start) / 1000000 )) $rss $pid $jvm"
 }
 
+# stops the app and waits until its JVM is gone: the JVM runs in a process substitution, not as this shell's child,
+# so `wait` cannot wait for it, and the next app must not find the port still answered by this one
 stop() {
-  kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true
+  local pid=$1 jvm=${2:-$1}
+  kill "$pid" "$jvm" 2>/dev/null || true
+  for _ in $(seq 1 600); do
+    kill -0 "$jvm" 2>/dev/null || kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$pid" "$jvm" 2>/dev/null || true
+}
+
+# the port must be free before an app starts, or the first answer would come from another one
+port_free() {
+  if curl -s -o /dev/null --max-time 2 "http://localhost:$port/"; then
+    echo "app-startup: port $port is still answered by another process" >&2; exit 1
+  fi
 }
 
 declare -A times
@@ -63,6 +78,7 @@ run_one() {
   local i=$1 label=$2 app=$3 extra=${4:-} work ms rss pid jvm start seeded rss2 sms
   work=$(mktemp -d)
   start=$(date +%s%N)
+  port_free
   read -r ms rss pid jvm < <(measure "$app" "$work" "$extra")
   [ -n "${ms:-}" ] || { echo "app-startup: $label did not start" >&2; exit 1; }
   times[$label]="${times[$label]:-} $ms"
@@ -81,7 +97,7 @@ run_one() {
     echo "app-startup: run=$i app=$label secondsToTasklist=$(awk "BEGIN{printf \"%.1f\", $ms/1000}") rssMb=$((rss / 1024))"
     results+=("{\"run\":$i,\"app\":\"$label\",\"secondsToTasklist\":$(awk "BEGIN{printf \"%.2f\", $ms/1000}"),\"rssMb\":$((rss / 1024))}")
   fi
-  stop "$pid"; rm -rf "$work"
+  stop "$pid" "$jvm"; rm -rf "$work"
 }
 for i in $(seq 1 "$runs"); do
   run_one "$i" minimal "$minimal"
