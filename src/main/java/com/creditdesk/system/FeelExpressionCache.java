@@ -10,12 +10,16 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.valuemapper.ValueMapper;
+import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
 import org.springframework.stereotype.Component;
 
 import camundajar.impl.scala.util.Either;
@@ -36,7 +40,10 @@ import camundajar.impl.scala.util.Either;
 @Component
 public class FeelExpressionCache extends AbstractProcessEnginePlugin {
 
-	/** More distinct expressions than this (many policy versions deployed over the years) start the cache afresh. */
+	/**
+	 * More distinct expressions of one kind (expressions, or unary tests) than this, from many policy versions deployed
+	 * over the years, start that kind's cache afresh.
+	 */
 	static final int MAX_EXPRESSIONS = 20_000;
 
 	@Override
@@ -63,11 +70,18 @@ public class FeelExpressionCache extends AbstractProcessEnginePlugin {
 			.buildEngine();
 	}
 
+	/**
+	 * The engine's FEEL engine, as the DMN engine would choose it: the legacy JUEL-based one if
+	 * {@code dmnFeelEnableLegacyBehavior} is set (a factory given to the configuration is used whatever that flag says,
+	 * so this one honours it), else Camunda's Scala FEEL engine keeping what it parsed.
+	 */
 	private record Factory(DefaultDmnEngineConfiguration dmn) implements FeelEngineFactory {
 
 		@Override
 		public FeelEngine createInstance() {
-			return new ParsingOnce(dmn.getFeelCustomFunctionProviders());
+			return dmn.isEnableFeelLegacyBehavior()
+					? new org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl().createInstance()
+					: new ParsingOnce(dmn.getFeelCustomFunctionProviders());
 		}
 
 	}
@@ -77,7 +91,16 @@ public class FeelExpressionCache extends AbstractProcessEnginePlugin {
 
 		ParsingOnce(List<FeelCustomFunctionProvider> functionProviders) {
 			super(functionProviders);
-			feelEngine = new KeepingParsed(feelEngine);
+		}
+
+		/**
+		 * The FEEL engine as Camunda builds it (its functions and value mappers, external functions off), keeping what
+		 * it parsed; built once, as Camunda's own is.
+		 */
+		@Override
+		protected org.camunda.feel.FeelEngine buildFeelEngine(CustomFunctionTransformer functionProvider,
+				CompositeValueMapper valueMapper) {
+			return new KeepingParsed(functionProvider, valueMapper);
 		}
 
 		int parsedExpressions() {
@@ -93,8 +116,9 @@ public class FeelExpressionCache extends AbstractProcessEnginePlugin {
 
 		private final Map<String, Either<Failure, ParsedExpression>> unaryTests = new ConcurrentHashMap<>();
 
-		KeepingParsed(org.camunda.feel.FeelEngine engine) {
-			super(engine.functionProvider(), engine.valueMapper(), engine.configuration(), engine.clock());
+		KeepingParsed(FunctionProvider functionProvider, ValueMapper valueMapper) {
+			super(functionProvider, valueMapper, new org.camunda.feel.FeelEngine.Configuration(false),
+					org.camunda.feel.FeelEngine.defaultClock());
 		}
 
 		@Override

@@ -12,7 +12,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +58,16 @@ class FeelExpressionCacheTests {
 	}
 
 	@Test
+	void withTheLegacyFeelBehaviourTheEngineKeepsItsLegacyFeel() {
+		DefaultDmnEngineConfiguration legacy = FeelExpressionCache
+			.configure((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+		legacy.setEnableFeelLegacyBehavior(true);
+		legacy.buildEngine();
+		assertThat(legacy.getFeelEngine()).isNotInstanceOf(FeelExpressionCache.ParsingOnce.class)
+			.isInstanceOf(org.camunda.bpm.dmn.feel.impl.juel.FeelEngineImpl.class);
+	}
+
+	@Test
 	void anExpressionThatDoesNotParseFailsAsBeforeEveryTimeAndIsNotKept() {
 		DefaultDmnEngineConfiguration cached = FeelExpressionCache
 			.configure((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
@@ -70,15 +79,6 @@ class FeelExpressionCacheTests {
 				.hasMessageContaining("failed to parse expression '< < 3'");
 		}
 		assertThat(feel.parsedExpressions()).isZero();
-	}
-
-	@Test
-	void theProcessEnginesDecisionsUseIt() {
-		StandaloneInMemProcessEngineConfiguration engine = new StandaloneInMemProcessEngineConfiguration();
-		new FeelExpressionCache().preInit(engine);
-		engine.getDmnEngineConfiguration().buildEngine();
-		assertThat(engine.getDmnEngineConfiguration().getFeelEngine())
-			.isInstanceOf(FeelExpressionCache.ParsingOnce.class);
 	}
 
 	private static DmnDecision decision(DmnEngine engine) {
