@@ -10,7 +10,6 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -75,13 +74,10 @@ class EvaluatedDecisions extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
-				? configuration.getDmnEngineConfiguration()
-				: (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+		DefaultDmnEngineConfiguration dmn = FeelExpressionCache.dmnEngineConfiguration(configuration);
 		List<DmnDecisionEvaluationListener> listeners = new ArrayList<>(dmn.getCustomPostDecisionEvaluationListeners());
 		listeners.add(RECORD);
 		dmn.customPostDecisionEvaluationListeners(listeners);
-		configuration.setDmnEngineConfiguration(dmn);
 
 		List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
 				: new ArrayList<>(configuration.getCustomSessionFactories());

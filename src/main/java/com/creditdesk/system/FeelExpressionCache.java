@@ -48,11 +48,19 @@ public class FeelExpressionCache extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
-				? configuration.getDmnEngineConfiguration()
-				: (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-		configure(dmn);
-		configuration.setDmnEngineConfiguration(dmn);
+		configure(dmnEngineConfiguration(configuration));
+	}
+
+	/**
+	 * The process engine's DMN engine configuration, created (the engine's default) if no plugin has set one yet, for
+	 * the plugins that add to it whatever their order.
+	 */
+	static DefaultDmnEngineConfiguration dmnEngineConfiguration(ProcessEngineConfigurationImpl configuration) {
+		if (configuration.getDmnEngineConfiguration() == null) {
+			configuration.setDmnEngineConfiguration(
+					(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+		}
+		return configuration.getDmnEngineConfiguration();
 	}
 
 	/**
