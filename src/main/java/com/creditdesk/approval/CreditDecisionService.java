@@ -62,6 +62,20 @@ public class CreditDecisionService {
 	}
 
 	/**
+	 * The groups of the chain's levels, in order, as recorded when the decision opened: the approval's levels
+	 * ({@code credit-grant-approval}'s multi-instance collection, read from the record and not from a variable a
+	 * client could have written).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> approverGroups(long decisionId) {
+		List<String> groups = get(decisionId).chain().stream().map(ApprovalLevel::approverGroup).toList();
+		if (groups.isEmpty()) {
+			throw new IllegalStateException("credit decision " + decisionId + " has no recorded approval chain");
+		}
+		return groups;
+	}
+
+	/**
 	 * @throws FourEyesViolation when the user belongs to none of the groups that decide the level at {@code index}
 	 *         (its own group, or the group it was escalated to): watching approvals is not deciding them
 	 */

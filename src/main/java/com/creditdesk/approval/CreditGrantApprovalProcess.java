@@ -49,7 +49,6 @@ public final class CreditGrantApprovalProcess {
 
 	// flow
 	public static final String APPROVAL_CHAIN = "approvalChain";
-	public static final String APPROVER_GROUPS = "approverGroups";
 	public static final String APPROVER_GROUP = "approverGroup";
 	public static final ProcessVariable<Boolean> CHAIN_ENDED = ProcessVariable.flag("approvalChainEnded");
 

@@ -1,7 +1,6 @@
 package com.creditdesk.approval;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,6 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		CreditGrantApprovalProcess.CREDIT_DECISION_ID.set(execution, decision.getId());
 		// the record holds the chain now; the decision's result stays in its history
 		execution.removeVariable(CreditGrantApprovalProcess.APPROVAL_CHAIN);
-		execution.setVariable(CreditGrantApprovalProcess.APPROVER_GROUPS,
-				new ArrayList<>(chain.stream().map(ApprovalLevel::approverGroup).toList()));
 		CreditGrantApprovalProcess.CHAIN_ENDED.set(execution, false);
 		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(execution, decision.getAmountUnderReview());
 		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,

@@ -14,12 +14,15 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,14 @@ import org.springframework.stereotype.Component;
  * which history keeps, and what came of it is in the approval steps and the collection case. Each counter cost a
  * history row when set, and a select and an update whenever it moved. A change an administrator makes by hand is
  * kept.
+ * <p>
+ * Nor does it keep a variable that lived within one command only: a decision's result a step records in
+ * CreditDesk's tables and removes in the same transaction ({@code gradeResult}, {@code suggestedLimitResult},
+ * {@code bankInquiryReasonList}, {@code approvalChain}), or an approver's form fields the completing step records
+ * with the approval step. Its row would say only that it was set and removed at once; the decision's inputs and
+ * outputs are in the decision history ({@code ACT_HI_DEC_IN}, {@code ACT_HI_DEC_OUT}) and the values in
+ * CreditDesk's records. Each cost a history row, and for a list or map a serialized copy in
+ * {@code ACT_GE_BYTEARRAY}. A variable an administrator sets and removes by hand is kept.
  */
 @Component
 class StepHistoryPlugin extends AbstractProcessEnginePlugin {
@@ -72,7 +83,26 @@ class StepHistoryPlugin extends AbstractProcessEnginePlugin {
 					&& MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName()) && !byAdministratorsHand()) {
 				return;
 			}
+			if (event instanceof HistoricVariableUpdateEventEntity variable
+					&& variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE) && forgotten(variable)) {
+				return;
+			}
 			super.handleEvent(event);
+		}
+
+		/**
+		 * Drops the history row of a variable removed in the command that created it (still to be inserted, with its
+		 * serialized value if any): neither is written. Not for an administrator's repair.
+		 */
+		private static boolean forgotten(HistoricVariableUpdateEventEntity removal) {
+			DbEntityManager db = Context.getCommandContext().getDbEntityManager();
+			HistoricVariableInstanceEntity created = db.getCachedEntity(HistoricVariableInstanceEntity.class,
+					removal.getVariableInstanceId());
+			if (created == null || !db.getDbEntityCache().isTransient(created) || byAdministratorsHand()) {
+				return false;
+			}
+			created.delete(); // the row and its byte array: neither is inserted
+			return true;
 		}
 
 		@Override

@@ -163,14 +163,27 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		assertThat(customer.getStatus()).isEqualTo(CustomerStatus.ACTIVE);
 
 		// history keeps which group each level was for, not the engine's counters of the chain's loop nor a copy of
-		// who completed each task (the steps above record it)
+		// who completed each task (the steps above record it), nor a copy of the chain (the levels are read from the
+		// decision record)
 		String approvalInstance = engine.getHistoryService().createHistoricProcessInstanceQuery()
 			.superProcessInstanceId(investigation.getId()).singleResult().getId();
 		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvalInstance)
 			.list().stream().map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName))
-			.contains("approverGroup", "approverGroups")
+			.contains("approverGroup")
 			.doesNotContain("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances",
-					"decidedBy");
+					"decidedBy", "approverGroups");
+
+		// nor a variable that lived within one command: the decisions' results the steps recorded and removed at
+		// once, the approvers' form fields; the decision history has the results
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(investigation.getId(), approvalInstance).includeDeleted().list().stream()
+			.map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName))
+			.contains("approverGroup", "creditGrade")
+			.doesNotContain("approvalChain", "gradeResult", "suggestedLimitResult", "approvalDecision",
+					"approvalComment");
+		assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+			.processInstanceId(approvalInstance).decisionDefinitionKey("approval-authority").includeOutputs()
+			.singleResult().getOutputs()).extracting(output -> output.getVariableName()).contains("approverGroup");
 	}
 
 	@Test

@@ -389,6 +389,12 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 		RepositoryService repository = engine.getRepositoryService();
 		RuntimeService runtime = engine.getRuntimeService();
 		List<String> checked = new ArrayList<>();
+		// an approval's levels are read from its decision record: one opened by a real application
+		Application application = applicationFor("ana", TWO_LEVEL_AMOUNT);
+		Object decisionId = engine.getRuntimeService().createVariableInstanceQuery()
+			.processInstanceIdIn(engine.getRuntimeService().createProcessInstanceQuery()
+				.superProcessInstanceId(application.instanceId()).singleResult().getId())
+			.variableName("creditDecisionId").singleResult().getValue();
 		for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
 			BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
 			for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
@@ -410,7 +416,7 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 				}
 				ProcessInstance instance = runtime.createProcessInstanceById(definition.getId())
 					.startBeforeActivity(userTask.getId())
-					.setVariables(taskVariables())
+					.setVariables(taskVariables(decisionId))
 					.execute(true, true);
 				Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
 					.taskDefinitionKey(userTask.getId()).singleResult();
@@ -517,12 +523,12 @@ abstract class AttackIntegrationTests extends IntegrationTestBase {
 	}
 
 	/** What the user tasks' assignments and candidate groups need when an instance starts right before them. */
-	private static Map<String, Object> taskVariables() {
+	private static Map<String, Object> taskVariables(Object creditDecisionId) {
 		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("creditDecisionId", creditDecisionId);
 		variables.put("requester", "ana");
 		variables.put("responsibleRep", "ana");
 		variables.put("approverGroup", "customerManagers");
-		variables.put("approverGroups", new ArrayList<>(List.of("customerManagers")));
 		variables.put("approvalChainEnded", false);
 		return variables;
 	}
