@@ -109,6 +109,14 @@ public class CreditFile implements ScoredFile {
 	/** The score explanation's text as the rep's form showed it when the file was scored; null if not kept. */
 	private String scoreExplanation;
 
+	/**
+	 * The review-interval policy for the grade (DMN {@code review-interval}) as decided with the suggestion; null for
+	 * files suggested before it was recorded.
+	 */
+	private Integer reviewIntervalMonths;
+
+	private Integer limitValidityMonths;
+
 	private String bankInquiryReasons;
 
 	private String bankName;
@@ -194,6 +202,8 @@ public class CreditFile implements ScoredFile {
 		file.suggestedLimit = basis.suggestedLimit;
 		file.decisionVersions = basis.decisionVersions;
 		file.scoreExplanation = basis.scoreExplanation;
+		file.reviewIntervalMonths = basis.reviewIntervalMonths;
+		file.limitValidityMonths = basis.limitValidityMonths;
 		file.bankName = basis.bankName;
 		file.bankFacilityAmount = basis.bankFacilityAmount;
 		file.bankRepaymentRecord = basis.bankRepaymentRecord;
@@ -242,7 +252,15 @@ public class CreditFile implements ScoredFile {
 	}
 
 	void recordSuggestion(BigDecimal suggestedLimit, String bankInquiryReasons, String decisionVersions) {
+		recordSuggestion(suggestedLimit, bankInquiryReasons, decisionVersions, null);
+	}
+
+	/** The suggestion, with the review policy decided for the grade (null: none recorded). */
+	void recordSuggestion(BigDecimal suggestedLimit, String bankInquiryReasons, String decisionVersions,
+			ReviewPolicy policy) {
 		ensureInProgress();
+		this.reviewIntervalMonths = policy == null ? null : policy.reviewIntervalMonths();
+		this.limitValidityMonths = policy == null ? null : policy.limitValidityMonths();
 		this.suggestedLimit = suggestedLimit;
 		this.bankInquiryReasons = bankInquiryReasons;
 		this.decisionVersions = decisionVersions;
@@ -371,6 +389,12 @@ public class CreditFile implements ScoredFile {
 
 	public String getDecisionVersions() {
 		return decisionVersions;
+	}
+
+	/** The review policy recorded with the suggestion, or null if none was. */
+	ReviewPolicy getReviewPolicy() {
+		return reviewIntervalMonths == null || limitValidityMonths == null ? null
+				: new ReviewPolicy(reviewIntervalMonths, limitValidityMonths);
 	}
 
 	public String getScoreExplanation() {

@@ -64,10 +64,10 @@ public class CreditInvestigationService {
 
 	@Transactional
 	public CreditFile recordSuggestion(long fileId, BigDecimal suggestedLimit, List<String> bankInquiryReasons,
-			String decisionVersions) {
+			String decisionVersions, ReviewPolicy reviewPolicy) {
 		CreditFile file = get(fileId);
 		file.recordSuggestion(suggestedLimit, bankInquiryReasons.isEmpty() ? null : String.join("; ", bankInquiryReasons),
-				decisionVersions);
+				decisionVersions, reviewPolicy);
 		return file;
 	}
 

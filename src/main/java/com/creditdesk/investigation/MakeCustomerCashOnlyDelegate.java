@@ -45,7 +45,9 @@ class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 						+ approval.rejectionReason()
 				: "Grade C (score " + execution.getVariable(CreditInvestigationProcess.CREDIT_SCORE)
 						+ " of 100): the credit policy grants no credit below 60 points.";
-		ReviewPolicy policy = ReviewPolicy.of(execution);
+		ReviewPolicy policy = ReviewPolicy.of(execution,
+				investigations.get(CreditInvestigationProcess.creditFileId(execution)));
+		execution.removeVariable(CreditInvestigationProcess.REVIEW_POLICY); // a grade C case's: read once, here
 		customers.makeCashOnly(CreditInvestigationProcess.customerId(execution), grade, reason,
 				policy.nextReview(BusinessClock.today(), null));
 		investigations.close(CreditInvestigationProcess.creditFileId(execution),

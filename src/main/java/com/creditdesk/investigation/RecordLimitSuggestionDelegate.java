@@ -46,14 +46,15 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 						"bank-inquiry-needed", "review-interval")
 				: decisionVersions.describe(execution, "credit-grade", "credit-score", "suggested-limit",
 						"review-interval");
+		ReviewPolicy policy = ReviewPolicy.of(execution);
 		CreditFile file = investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested,
-				reasons, versions);
+				reasons, versions, policy);
 		StepValue.set(execution, CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
 		Map<String, Object> shown = new HashMap<>();
 		// the application form warns while the rep types when the amount is above the suggestion (a number for FEEL)
 		// or the validity asked for is longer than the grade's policy
 		shown.put(CreditInvestigationProcess.SUGGESTED_LIMIT, suggested.doubleValue());
-		shown.put(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS, ReviewPolicy.of(execution).limitValidityMonths());
+		shown.put(CreditInvestigationProcess.LIMIT_VALIDITY_MONTHS, policy.limitValidityMonths());
 		String explained = explanation.explain(file).text();
 		investigations.keepScoreExplanation(file.getId(), explained);
 		shown.put(CreditInvestigationProcess.SCORE_EXPLANATION_TEXT, explained);
@@ -62,6 +63,7 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 		CreditInvestigationProcess.show(execution, shown);
 		execution.removeVariable(CreditInvestigationProcess.SUGGESTED_LIMIT_RESULT);
 		execution.removeVariable(CreditInvestigationProcess.BANK_INQUIRY_REASON_LIST);
+		execution.removeVariable(CreditInvestigationProcess.REVIEW_POLICY); // on the credit file now
 	}
 
 }

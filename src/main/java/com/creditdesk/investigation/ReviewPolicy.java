@@ -8,11 +8,30 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** The result of DMN {@code review-interval} for the customer's grade. */
 record ReviewPolicy(int reviewIntervalMonths, int limitValidityMonths) {
 
+	/** The decision's result, in the command that evaluated it ({@code reviewPolicy}, a map). */
 	static ReviewPolicy of(VariableScope scope) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> result = (Map<String, Object>) scope.getVariable(CreditInvestigationProcess.REVIEW_POLICY);
+		if (result == null) {
+			throw new IllegalStateException("no review-interval result in this case");
+		}
 		return new ReviewPolicy(((Number) result.get("reviewIntervalMonths")).intValue(),
 				((Number) result.get("limitValidityMonths")).intValue());
+	}
+
+	/**
+	 * The decision's result if the case holds it (evaluated in this command, or kept by a case suggested before the
+	 * file recorded it), else the policy recorded on the credit file with the suggestion.
+	 */
+	static ReviewPolicy of(VariableScope scope, CreditFile file) {
+		if (scope.hasVariable(CreditInvestigationProcess.REVIEW_POLICY)) {
+			return of(scope);
+		}
+		ReviewPolicy recorded = file.getReviewPolicy();
+		if (recorded == null) {
+			throw new IllegalStateException("credit file " + file.getId() + " has no review policy");
+		}
+		return recorded;
 	}
 
 	/** The next periodic review, never later than the limit's expiry. */

@@ -64,9 +64,9 @@ class SubmitCreditApplicationDelegate implements JavaDelegate {
 		if (!problems.isEmpty()) {
 			throw UserInput.rejection(problems);
 		}
-		ReviewPolicy policy = ReviewPolicy.of(execution);
 		long fileId = CreditInvestigationProcess.creditFileId(execution);
 		CreditFile file = investigations.get(fileId);
+		ReviewPolicy policy = ReviewPolicy.of(execution, file);
 		// the policy decides what is an exception (DMN), on the figures of the credit file, never on the form's
 		PolicyExceptions exceptions = exceptions(execution, file, proposed, term, policy);
 		String justification = CreditInvestigationProcess.text(execution, CreditInvestigationProcess.EXCEPTION_JUSTIFICATION);

@@ -35,6 +35,37 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 	CreditInvestigationService investigations;
 
 	@Test
+	void theReviewPolicyForTheGradeIsRecordedOnTheCreditFileAndTheApplicationReadsItThere() {
+		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		assertThat(engine.getRuntimeService().getVariables(investigation.getId())).doesNotContainKey("reviewPolicy");
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(investigation.getId()).variableName("reviewPolicy").includeDeleted().count())
+			.as("the decision's result lived within the start only").isZero();
+		CreditFile file = investigations.get(((Number) engine.getRuntimeService()
+			.getVariable(investigation.getId(), "creditFileId")).longValue());
+		Map<String, Object> decided = new java.util.HashMap<>();
+		engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(investigation.getId())
+			.decisionDefinitionKey("review-interval").includeOutputs().singleResult().getOutputs()
+			.forEach(output -> decided.put(output.getVariableName(), output.getValue()));
+		assertThat(file.getReviewPolicy()).as("as the decision history has it").isEqualTo(new ReviewPolicy(
+				((Number) decided.get("reviewIntervalMonths")).intValue(),
+				((Number) decided.get("limitValidityMonths")).intValue()));
+
+		prepareApplication(investigation, "ana", 90_000);
+		java.time.LocalDate today = com.creditdesk.system.BusinessClock.today();
+		assertThat(engine.getRuntimeService().getVariable(investigation.getId(), "nextReviewDate"))
+			.isEqualTo(file.getReviewPolicy().nextReview(today, today.plusMonths(12)).toString());
+
+		// a case suggested before the file recorded the policy still holds the decision's result, and that counts
+		ProcessInstance older = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		engine.getRuntimeService().setVariable(older.getId(), "reviewPolicy",
+				new java.util.HashMap<>(Map.of("reviewIntervalMonths", 1, "limitValidityMonths", 12)));
+		prepareApplication(older, "ana", 90_000);
+		assertThat(engine.getRuntimeService().getVariable(older.getId(), "nextReviewDate"))
+			.isEqualTo(today.plusMonths(1).toString());
+	}
+
+	@Test
 	void grantsTheApprovedLimitToASoundCustomer() {
 		InvestigationFixture fixture = InvestigationFixture.soundCustomer();
 		ProcessInstance investigation = startInvestigation("ana", fixture);
