@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,10 @@ import com.creditdesk.system.Money;
  */
 @Service
 public class CreditDecisionService {
+
+	/** The list variable of approver groups processes kept before the chain was recorded with the decision. */
+	static final String LEGACY_APPROVER_GROUPS = "approverGroups";
+
 
 	static final BigDecimal MINIMUM_AMOUNT = new BigDecimal("1000");
 
@@ -64,11 +69,18 @@ public class CreditDecisionService {
 	/**
 	 * The groups of the chain's levels, in order, as recorded when the decision opened: the approval's levels
 	 * ({@code credit-grant-approval}'s multi-instance collection, read from the record and not from a variable a
-	 * client could have written).
+	 * client could have written). A decision opened before chains were recorded (an instance migrated from an
+	 * earlier version of the process) falls back to the {@code approverGroups} list its process computed then.
+	 *
+	 * @throws IllegalStateException when neither is there: the approval cannot know whom to ask
 	 */
 	@Transactional(readOnly = true)
-	public List<String> approverGroups(long decisionId) {
+	public List<String> approverGroups(long decisionId, VariableScope process) {
 		List<String> groups = get(decisionId).chain().stream().map(ApprovalLevel::approverGroup).toList();
+		if (groups.isEmpty() && process != null && process.getVariable(LEGACY_APPROVER_GROUPS) instanceof List<?> legacy
+				&& !legacy.isEmpty()) {
+			groups = legacy.stream().map(String::valueOf).toList();
+		}
 		if (groups.isEmpty()) {
 			throw new IllegalStateException("credit decision " + decisionId + " has no recorded approval chain");
 		}

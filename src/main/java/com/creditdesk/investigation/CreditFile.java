@@ -240,6 +240,8 @@ public class CreditFile implements ScoredFile {
 		this.creditScore = null;
 		this.creditGrade = null;
 		this.suggestedLimit = null;
+		this.reviewIntervalMonths = null;
+		this.limitValidityMonths = null;
 		this.scoreExplanation = null;
 	}
 
@@ -251,16 +253,17 @@ public class CreditFile implements ScoredFile {
 		this.scoreExplanation = null;
 	}
 
-	void recordSuggestion(BigDecimal suggestedLimit, String bankInquiryReasons, String decisionVersions) {
-		recordSuggestion(suggestedLimit, bankInquiryReasons, decisionVersions, null);
-	}
-
-	/** The suggestion, with the review policy decided for the grade (null: none recorded). */
+	/**
+	 * The suggestion, with the review policy decided for the grade. A null policy keeps the one recorded for these
+	 * figures (a suggestion re-run by hand from Cockpit, without the review-interval decision before it).
+	 */
 	void recordSuggestion(BigDecimal suggestedLimit, String bankInquiryReasons, String decisionVersions,
 			ReviewPolicy policy) {
 		ensureInProgress();
-		this.reviewIntervalMonths = policy == null ? null : policy.reviewIntervalMonths();
-		this.limitValidityMonths = policy == null ? null : policy.limitValidityMonths();
+		if (policy != null) {
+			this.reviewIntervalMonths = policy.reviewIntervalMonths();
+			this.limitValidityMonths = policy.limitValidityMonths();
+		}
 		this.suggestedLimit = suggestedLimit;
 		this.bankInquiryReasons = bankInquiryReasons;
 		this.decisionVersions = decisionVersions;

@@ -46,9 +46,16 @@ class RecordLimitSuggestionDelegate implements JavaDelegate {
 						"bank-inquiry-needed", "review-interval")
 				: decisionVersions.describe(execution, "credit-grade", "credit-score", "suggested-limit",
 						"review-interval");
-		ReviewPolicy policy = ReviewPolicy.of(execution);
+		// evaluated just before; a suggestion re-run by hand from Cockpit keeps the policy recorded for these figures
+		ReviewPolicy evaluated = execution.hasVariable(CreditInvestigationProcess.REVIEW_POLICY)
+				? ReviewPolicy.of(execution) : null;
 		CreditFile file = investigations.recordSuggestion(CreditInvestigationProcess.creditFileId(execution), suggested,
-				reasons, versions, policy);
+				reasons, versions, evaluated);
+		ReviewPolicy policy = file.getReviewPolicy();
+		if (policy == null) {
+			throw new IllegalStateException("credit file " + file.getId()
+					+ " has no review policy: run the case from Task_DetermineReviewInterval");
+		}
 		StepValue.set(execution, CreditInvestigationProcess.BANK_INQUIRY_NEEDED, !reasons.isEmpty());
 		Map<String, Object> shown = new HashMap<>();
 		// the application form warns while the rep types when the amount is above the suggestion (a number for FEEL)

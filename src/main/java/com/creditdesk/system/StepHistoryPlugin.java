@@ -48,13 +48,16 @@ import org.springframework.stereotype.Component;
  * history row when set, and a select and an update whenever it moved. A change an administrator makes by hand is
  * kept.
  * <p>
- * Nor does it keep a variable that lived within one command only: a decision's result a step records in
- * CreditDesk's tables and removes in the same transaction ({@code gradeResult}, {@code suggestedLimitResult},
- * {@code bankInquiryReasonList}, {@code approvalChain}), or an approver's form fields the completing step records
- * with the approval step. Its row would say only that it was set and removed at once; the decision's inputs and
+ * Nor does it keep a variable of {@link #RECORDED_ELSEWHERE} that lived within one command only: a decision's
+ * result a step records in CreditDesk's tables and removes in the same transaction ({@code gradeResult},
+ * {@code suggestedLimitResult}, {@code bankInquiryReasonList}, {@code approvalChain}, {@code reviewPolicy}), or an
+ * approver's form fields the completing step records with the approval step ({@code approvalDecision},
+ * {@code approvalComment}). Its row would say only that it was set and removed at once; the decision's inputs and
  * outputs are in the decision history ({@code ACT_HI_DEC_IN}, {@code ACT_HI_DEC_OUT}) and the values in
  * CreditDesk's records. Each cost a history row, and for a list or map a serialized copy in
- * {@code ACT_GE_BYTEARRAY}. A variable an administrator sets and removes by hand is kept.
+ * {@code ACT_GE_BYTEARRAY}. The list is named, not inferred: a variable removed at once whose value no record of
+ * ours keeps (a manager's "send back" of a review, a collector's contact outcome) keeps its history row, and so
+ * does a variable an administrator sets and removes by hand.
  */
 @Component
 class StepHistoryPlugin extends AbstractProcessEnginePlugin {
@@ -71,6 +74,13 @@ class StepHistoryPlugin extends AbstractProcessEnginePlugin {
 	/** The variables the engine sets on a multi-instance activity and its instances to count them. */
 	static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances",
 			"nrOfCompletedInstances", "loopCounter");
+
+	/**
+	 * The variables whose value a step records in CreditDesk's tables (or the decision history) and removes in the
+	 * command that set it: history need not keep that they were set and removed at once.
+	 */
+	static final Set<String> RECORDED_ELSEWHERE = Set.of("gradeResult", "suggestedLimitResult",
+			"bankInquiryReasonList", "approvalChain", "reviewPolicy", "approvalDecision", "approvalComment");
 
 	static final class StepHistoryHandler extends DbHistoryEventHandler {
 
@@ -91,10 +101,13 @@ class StepHistoryPlugin extends AbstractProcessEnginePlugin {
 		}
 
 		/**
-		 * Drops the history row of a variable removed in the command that created it (still to be inserted, with its
+		 * Drops the history row of a variable of {@link #RECORDED_ELSEWHERE} removed in the command that created it (still to be inserted, with its
 		 * serialized value if any): neither is written. Not for an administrator's repair.
 		 */
 		private static boolean forgotten(HistoricVariableUpdateEventEntity removal) {
+			if (!RECORDED_ELSEWHERE.contains(removal.getVariableName())) {
+				return false;
+			}
 			DbEntityManager db = Context.getCommandContext().getDbEntityManager();
 			HistoricVariableInstanceEntity created = db.getCachedEntity(HistoricVariableInstanceEntity.class,
 					removal.getVariableInstanceId());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.creditdesk.customer.Customer;
 import com.creditdesk.customer.CustomerRepository;
@@ -33,6 +35,9 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 
 	@Autowired
 	CreditDecisionService decisions;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private ProcessInstance approval(ProcessInstance investigation) {
 		return engine.getRuntimeService()
@@ -184,6 +189,23 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 		assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
 			.processInstanceId(approvalInstance).decisionDefinitionKey("approval-authority").includeOutputs()
 			.singleResult().getOutputs()).extracting(output -> output.getVariableName()).contains("approverGroup");
+	}
+
+	@Test
+	void theLevelsAreTheRecordedChainAndADecisionWithoutOneFallsBackToTheGroupsItsProcessComputed() {
+		ProcessInstance investigation = applicationFor("ana", 300_000);
+		long decisionId = decisionOf(investigation).getId();
+		VariableScope process = org.mockito.Mockito.mock(VariableScope.class);
+		org.mockito.Mockito.when(process.getVariable("approverGroups")).thenReturn(List.of("regionalManagers"));
+		assertThat(decisions.approverGroups(decisionId, process)).as("the record, not the variable")
+			.containsExactly("customerManagers", "directSalesManagers");
+
+		// a decision opened before chains were recorded (an instance migrated from an earlier process version)
+		jdbc.update("delete from credit_decision_level where credit_decision_id = ?", decisionId);
+		assertThat(decisions.approverGroups(decisionId, process)).containsExactly("regionalManagers");
+		VariableScope none = org.mockito.Mockito.mock(VariableScope.class);
+		assertThatThrownBy(() -> decisions.approverGroups(decisionId, none)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("no recorded approval chain");
 	}
 
 	@Test

@@ -18,7 +18,7 @@ class CreditFileScoreExplanationTests {
 		file.recordGrade(64, "B", "credit-score v2");
 		assertThat(file.getScoreExplanation()).as("graded anew").isNull();
 		file.keepScoreExplanation("why 64");
-		file.recordSuggestion(new BigDecimal("90000"), null, "credit-score v2, suggested-limit v2");
+		file.recordSuggestion(new BigDecimal("90000"), null, "credit-score v2, suggested-limit v2", null);
 		assertThat(file.getScoreExplanation()).as("a new suggestion").isNull();
 	}
 
@@ -43,7 +43,7 @@ class CreditFileScoreExplanationTests {
 	private static CreditFile scored() {
 		CreditFile file = new CreditFile(1L, "case-1", CreditFileKind.INVESTIGATION, "ana");
 		file.recordGrade(71, "A", "credit-score v1");
-		file.recordSuggestion(new BigDecimal("120000"), null, "credit-score v1, suggested-limit v1");
+		file.recordSuggestion(new BigDecimal("120000"), null, "credit-score v1, suggested-limit v1", null);
 		return file;
 	}
 

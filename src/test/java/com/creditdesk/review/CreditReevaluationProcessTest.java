@@ -296,6 +296,10 @@ class CreditReevaluationProcessTest extends ProcessTestBase {
 		assertThat(decision.getApprovalChain()).contains("confirmation");
 		assertThat(decision.getSteps()).extracting(s -> s.getApprover()).containsExactly("clara");
 		assertThat(customers.findById(customer.getId()).orElseThrow().getCreditLimit()).isEqualByComparingTo("90000");
+		// a send-back is recorded in no table of ours: history keeps the answer, though the step removed it at once
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceId(review.getId()).variableName("confirmationDecision").includeDeleted().list())
+			.extracting(v -> v.getValue()).containsExactlyInAnyOrder("SEND_BACK", "CONFIRM");
 	}
 
 	@Test
