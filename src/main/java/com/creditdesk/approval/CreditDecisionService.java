@@ -75,6 +75,12 @@ public class CreditDecisionService {
 	 * @throws IllegalStateException when neither is there: the approval cannot know whom to ask
 	 */
 	@Transactional(readOnly = true)
+	public List<String> approverGroups(long decisionId) {
+		return approverGroups(decisionId, null);
+	}
+
+	/** As {@link #approverGroups(long)}, falling back to the {@code approverGroups} list {@code process} holds. */
+	@Transactional(readOnly = true)
 	public List<String> approverGroups(long decisionId, VariableScope process) {
 		List<String> groups = get(decisionId).chain().stream().map(ApprovalLevel::approverGroup).toList();
 		if (groups.isEmpty() && process != null && process.getVariable(LEGACY_APPROVER_GROUPS) instanceof List<?> legacy

@@ -250,7 +250,16 @@ public class CreditFile implements ScoredFile {
 		this.creditScore = score;
 		this.creditGrade = grade;
 		this.decisionVersions = decisionVersion;
+		this.reviewIntervalMonths = null; // decided for the new grade, next
+		this.limitValidityMonths = null;
 		this.scoreExplanation = null;
+	}
+
+	/** The review policy decided for the grade, where no suggestion records it (a grade C case). */
+	void recordReviewPolicy(ReviewPolicy policy) {
+		ensureInProgress();
+		this.reviewIntervalMonths = policy.reviewIntervalMonths();
+		this.limitValidityMonths = policy.limitValidityMonths();
 	}
 
 	/**

@@ -100,6 +100,13 @@ public class CreditInvestigationService {
 		return file;
 	}
 
+	@Transactional
+	public CreditFile recordReviewPolicy(long fileId, ReviewPolicy policy) {
+		CreditFile file = get(fileId);
+		file.recordReviewPolicy(policy);
+		return file;
+	}
+
 	@Transactional(readOnly = true)
 	public CreditFile get(long fileId) {
 		return files.findById(fileId)

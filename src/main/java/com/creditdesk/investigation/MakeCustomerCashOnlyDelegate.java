@@ -45,9 +45,15 @@ class MakeCustomerCashOnlyDelegate implements JavaDelegate {
 						+ approval.rejectionReason()
 				: "Grade C (score " + execution.getVariable(CreditInvestigationProcess.CREDIT_SCORE)
 						+ " of 100): the credit policy grants no credit below 60 points.";
-		ReviewPolicy policy = ReviewPolicy.of(execution,
-				investigations.get(CreditInvestigationProcess.creditFileId(execution)));
-		execution.removeVariable(CreditInvestigationProcess.REVIEW_POLICY); // a grade C case's: read once, here
+		long fileId = CreditInvestigationProcess.creditFileId(execution);
+		ReviewPolicy policy = ReviewPolicy.of(execution, investigations.get(fileId));
+		if (execution.hasVariable(CreditInvestigationProcess.REVIEW_POLICY)) {
+			if (approval == null) {
+				// a grade C case's, decided in this command: no suggestion recorded it on the file
+				investigations.recordReviewPolicy(fileId, policy);
+			}
+			execution.removeVariable(CreditInvestigationProcess.REVIEW_POLICY);
+		}
 		customers.makeCashOnly(CreditInvestigationProcess.customerId(execution), grade, reason,
 				policy.nextReview(BusinessClock.today(), null));
 		investigations.close(CreditInvestigationProcess.creditFileId(execution),

@@ -20,18 +20,12 @@ record ReviewPolicy(int reviewIntervalMonths, int limitValidityMonths) {
 	}
 
 	/**
-	 * The decision's result if the case holds it (evaluated in this command, or kept by a case suggested before the
-	 * file recorded it), else the policy recorded on the credit file with the suggestion.
+	 * The policy recorded on the credit file for its grade; only a file that recorded none (a case suggested before
+	 * files recorded it) reads the decision's result the case still holds.
 	 */
 	static ReviewPolicy of(VariableScope scope, CreditFile file) {
-		if (scope.hasVariable(CreditInvestigationProcess.REVIEW_POLICY)) {
-			return of(scope);
-		}
 		ReviewPolicy recorded = file.getReviewPolicy();
-		if (recorded == null) {
-			throw new IllegalStateException("credit file " + file.getId() + " has no review policy");
-		}
-		return recorded;
+		return recorded != null ? recorded : of(scope);
 	}
 
 	/** The next periodic review, never later than the limit's expiry. */

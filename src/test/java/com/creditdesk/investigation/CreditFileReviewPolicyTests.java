@@ -25,6 +25,12 @@ class CreditFileReviewPolicyTests {
 
 		file.recordSuggestion(new BigDecimal("110000"), null, "suggested-limit v1", new ReviewPolicy(6, 12));
 		assertThat(file.getReviewPolicy()).isEqualTo(new ReviewPolicy(6, 12));
+
+		file.recordGrade(58, "C", "credit-score v1");
+		assertThat(file.getReviewPolicy()).as("a new grade is decided its own policy").isNull();
+		file.recordReviewPolicy(new ReviewPolicy(3, 6));
+		assertThat(file.getReviewPolicy()).as("a grade C case records it without a suggestion")
+			.isEqualTo(new ReviewPolicy(3, 6));
 	}
 
 	@Test

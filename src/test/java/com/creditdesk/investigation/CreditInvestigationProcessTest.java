@@ -34,6 +34,9 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 	@Autowired
 	CreditInvestigationService investigations;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void theReviewPolicyForTheGradeIsRecordedOnTheCreditFileAndTheApplicationReadsItThere() {
 		ProcessInstance investigation = startInvestigation("ana", InvestigationFixture.soundCustomer());
@@ -56,8 +59,18 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		assertThat(engine.getRuntimeService().getVariable(investigation.getId(), "nextReviewDate"))
 			.isEqualTo(file.getReviewPolicy().nextReview(today, today.plusMonths(12)).toString());
 
-		// a case suggested before the file recorded the policy still holds the decision's result, and that counts
+		// a variable set on the case does not outrank the file's policy
+		ProcessInstance written = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		engine.getRuntimeService().setVariable(written.getId(), "reviewPolicy",
+				new java.util.HashMap<>(Map.of("reviewIntervalMonths", 1, "limitValidityMonths", 12)));
+		prepareApplication(written, "ana", 90_000);
+		assertThat(engine.getRuntimeService().getVariable(written.getId(), "nextReviewDate"))
+			.isEqualTo(file.getReviewPolicy().nextReview(today, today.plusMonths(12)).toString());
+
+		// a case suggested before files recorded the policy still holds the decision's result, and that counts
 		ProcessInstance older = startInvestigation("ana", InvestigationFixture.soundCustomer());
+		jdbc.update("update credit_file set review_interval_months = null, limit_validity_months = null where id = ?",
+				((Number) engine.getRuntimeService().getVariable(older.getId(), "creditFileId")).longValue());
 		engine.getRuntimeService().setVariable(older.getId(), "reviewPolicy",
 				new java.util.HashMap<>(Map.of("reviewIntervalMonths", 1, "limitValidityMonths", 12)));
 		prepareApplication(older, "ana", 90_000);
@@ -264,6 +277,8 @@ class CreditInvestigationProcessTest extends ProcessTestBase {
 		complete("ana", openTask(investigation), Map.of("cashOnlyAcknowledged", true));
 		assertThat(investigation).isEnded().hasPassed(CreditInvestigationProcess.END_CASH_ONLY);
 		assertThat(investigations.filesOf(customer.getId()).get(0).getStatus()).isEqualTo(CreditFileStatus.CASH_ONLY);
+		assertThat(investigations.filesOf(customer.getId()).get(0).getReviewPolicy())
+			.as("no suggestion recorded it: the cash-only step does").isNotNull();
 
 		ProcessInstance again = startInvestigation("ben", InvestigationFixture.soundCustomer()
 			.with("creditCode", customer.getCreditCode()));
