@@ -27,7 +27,6 @@ public class CreditDecisionService {
 	/** The list variable of approver groups processes kept before the chain was recorded with the decision. */
 	static final String LEGACY_APPROVER_GROUPS = "approverGroups";
 
-
 	static final BigDecimal MINIMUM_AMOUNT = new BigDecimal("1000");
 
 	private final CreditDecisionRepository decisions;
@@ -69,17 +68,21 @@ public class CreditDecisionService {
 	/**
 	 * The groups of the chain's levels, in order, as recorded when the decision opened: the approval's levels
 	 * ({@code credit-grant-approval}'s multi-instance collection, read from the record and not from a variable a
-	 * client could have written). A decision opened before chains were recorded (an instance migrated from an
-	 * earlier version of the process) falls back to the {@code approverGroups} list its process computed then.
+	 * client could have written). Kept for instances of the process version that called it with one argument.
 	 *
-	 * @throws IllegalStateException when neither is there: the approval cannot know whom to ask
+	 * @throws IllegalStateException when no chain is recorded
 	 */
 	@Transactional(readOnly = true)
 	public List<String> approverGroups(long decisionId) {
 		return approverGroups(decisionId, null);
 	}
 
-	/** As {@link #approverGroups(long)}, falling back to the {@code approverGroups} list {@code process} holds. */
+	/**
+	 * As {@link #approverGroups(long)}; a decision opened before chains were recorded (an instance migrated from an
+	 * earlier version of the process) falls back to the {@code approverGroups} list {@code process} holds.
+	 *
+	 * @throws IllegalStateException when neither is there: the approval cannot know whom to ask
+	 */
 	@Transactional(readOnly = true)
 	public List<String> approverGroups(long decisionId, VariableScope process) {
 		List<String> groups = get(decisionId).chain().stream().map(ApprovalLevel::approverGroup).toList();

@@ -101,8 +101,9 @@ class StepHistoryPlugin extends AbstractProcessEnginePlugin {
 		}
 
 		/**
-		 * Drops the history row of a variable of {@link #RECORDED_ELSEWHERE} removed in the command that created it (still to be inserted, with its
-		 * serialized value if any): neither is written. Not for an administrator's repair.
+		 * Drops the history row of a variable of {@link #RECORDED_ELSEWHERE} removed in the command that created it
+		 * (still to be inserted, with its serialized value if any): neither is written. Not for an administrator's
+		 * repair.
 		 */
 		private static boolean forgotten(HistoricVariableUpdateEventEntity removal) {
 			if (!RECORDED_ELSEWHERE.contains(removal.getVariableName())) {
