@@ -65,7 +65,7 @@ class ApprovalTaskListener implements TaskListener {
 		ApprovalLevel level = chain.get(loopCounter(task.getExecution()));
 		boolean exception = CreditGrantApprovalProcess.shown(task, CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT) != null;
 		task.setName((exception ? "⚠例外 Exception · " : "") + "授信审批 Approve credit grant: " + task.getVariable(CreditGrantApprovalProcess.CUSTOMER_NAME) + ", "
-				+ task.getVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT) + ", 等级 grade "
+				+ Money.format(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.get(task)) + ", 等级 grade "
 				+ task.getVariable(CreditGrantApprovalProcess.CREDIT_GRADE));
 		// what the approver's form shows of the level (the level itself is on the decision record)
 		task.setVariableLocal(CreditGrantApprovalProcess.APPROVAL_LEVEL_NAME, tiers.name(level.approverGroup()));

@@ -154,6 +154,22 @@ public class CreditDecision {
 		levels.get(index).escalateTo(group);
 	}
 
+	/**
+	 * Whether the steps recorded so far end the chain: a rejection, the last level decided, or (unless the whole
+	 * chain decides) a level whose authority covers the amount it approved. The approval's completion condition, read
+	 * from the record. False for a decision opened before chains were recorded: its process keeps the answer itself.
+	 */
+	boolean chainEnded() {
+		if (steps.isEmpty() || levels.isEmpty()) {
+			return false;
+		}
+		CreditDecisionStep last = steps.get(steps.size() - 1);
+		if (last.getDecision() == StepDecision.REJECT || steps.size() >= levels.size()) {
+			return true;
+		}
+		return !runsTheWholeChain() && levels.get(steps.size() - 1).toLevel().authorityLimit().compareTo(last.getAmount()) >= 0;
+	}
+
 	boolean hasApproved(String userId) {
 		return steps.stream().anyMatch(step -> step.getApprover().equals(userId));
 	}

@@ -97,6 +97,15 @@ public class CreditDecisionService {
 	}
 
 	/**
+	 * Whether the approval's chain has ended on the recorded steps ({@code credit-grant-approval}'s completion
+	 * condition: read from the record, not from a variable a client could have written).
+	 */
+	@Transactional(readOnly = true)
+	public boolean chainEnded(long decisionId) {
+		return get(decisionId).chainEnded();
+	}
+
+	/**
 	 * @throws FourEyesViolation when the user belongs to none of the groups that decide the level at {@code index}
 	 *         (its own group, or the group it was escalated to): watching approvals is not deciding them
 	 */
@@ -174,8 +183,9 @@ public class CreditDecisionService {
 				isBlank(comment) ? null : comment.trim()), amount);
 		// a policy exception or a key account is decided by the level the authority matrix added above the amount's
 		// own: its chain runs to the end (or to a rejection)
-		boolean ended = choice == StepDecision.REJECT || lastLevel
-				|| (!decision.runsTheWholeChain() && level.authorityLimit().compareTo(amount) >= 0);
+		boolean ended = decision.chain().isEmpty() ? choice == StepDecision.REJECT || lastLevel
+				|| (!decision.runsTheWholeChain() && level.authorityLimit().compareTo(amount) >= 0)
+				: decision.chainEnded();
 		return new StepResult(ended, amount, earlierApprovals(decision));
 	}
 

@@ -50,14 +50,17 @@ public final class CreditGrantApprovalProcess {
 	// flow
 	public static final String APPROVAL_CHAIN = "approvalChain";
 	public static final String APPROVER_GROUP = "approverGroup";
-	public static final ProcessVariable<Boolean> CHAIN_ENDED = ProcessVariable.flag("approvalChainEnded");
+	/**
+	 * Whether the chain has ended, as an approval opened by an earlier version keeps it (its completion condition);
+	 * the current version reads it from the decision record ({@code creditDecisionService.chainEnded}).
+	 */
+	public static final ProcessVariable<Boolean> LEGACY_CHAIN_ENDED = ProcessVariable.flag("approvalChainEnded");
 
 	/** The amount the next approver decides on: the amount under decision as far as the chain's authority goes. */
 	public static final ProcessVariable<BigDecimal> AMOUNT_UNDER_REVIEW = ProcessVariable.money("amountUnderReview");
-	public static final String AMOUNT_UNDER_REVIEW_TEXT = "amountUnderReviewText";
+	/** The amount under review as an earlier version's form shows it; the current form shows the task's amountText. */
+	public static final String LEGACY_AMOUNT_UNDER_REVIEW_TEXT = "amountUnderReviewText";
 	public static final String EARLIER_APPROVALS = "earlierApprovals";
-	/** The approver's form hides its cash-or-collateral note in FEEL when it is zero, so a number for FEEL. */
-	public static final ProcessVariable<BigDecimal> CASH_OR_COLLATERAL = ProcessVariable.formAmount("cashOrCollateralAmount");
 	/** The approval level's authority, shown on its task as {@code authorityLimitText}. */
 	public static final String AUTHORITY_LIMIT_TEXT = "authorityLimitText";
 

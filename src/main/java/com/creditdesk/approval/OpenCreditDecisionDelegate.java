@@ -66,11 +66,9 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		CreditGrantApprovalProcess.CREDIT_DECISION_ID.set(execution, decision.getId());
 		// the record holds the chain now; the decision's result stays in its history
 		execution.removeVariable(CreditGrantApprovalProcess.APPROVAL_CHAIN);
-		CreditGrantApprovalProcess.CHAIN_ENDED.set(execution, false);
+		// whether the chain has ended is read from the record (the completion condition); the amount's text is on
+		// each approval task (amountText) and the cash-or-collateral part in the view
 		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(execution, decision.getAmountUnderReview());
-		execution.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT,
-				Money.format(decision.getAmountUnderReview()));
-		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 
 		Customer customer = customers.get(customerId);
 		execution.setVariable(CreditGrantApprovalProcess.CUSTOMER_NAME, customer.getName());
@@ -83,7 +81,9 @@ class OpenCreditDecisionDelegate implements JavaDelegate {
 		view.put(CreditGrantApprovalProcess.POLICY_EXCEPTION_TEXT, file.exceptionCodes() == null ? null
 				: file.exceptionSummary().replace("\n", "；") + "。 理由 Justification: " + file.exceptionJustification());
 		view.put(CreditGrantApprovalProcess.PROPOSED_LIMIT_TEXT, Money.format(decision.getRequestedAmount()));
-		view.put(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, Money.format(decision.getCashOrCollateralAmount()));
+		// shown only when some of the amount is beyond the top authority
+		view.put(CreditGrantApprovalProcess.CASH_OR_COLLATERAL_TEXT, decision.getCashOrCollateralAmount().signum() > 0
+				? Money.format(decision.getCashOrCollateralAmount()) : null);
 		view.put(CreditGrantApprovalProcess.SUGGESTED_LIMIT_TEXT, Money.format(file.suggestedLimit()));
 		view.put(CreditGrantApprovalProcess.PROPOSAL_REASON, file.proposalReason());
 		view.put(CreditGrantApprovalProcess.BANK_INQUIRY_SUMMARY, file.bankInquirySummary());

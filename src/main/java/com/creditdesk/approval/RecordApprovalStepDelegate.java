@@ -45,9 +45,15 @@ class RecordApprovalStepDelegate implements JavaDelegate {
 			throw new AuthorizationException(e.getMessage());
 		}
 		DelegateExecution process = execution.getProcessInstance();
-		CreditGrantApprovalProcess.CHAIN_ENDED.set(process, result.chainEnded());
 		CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW.set(process, result.amountUnderReview());
-		process.setVariable(CreditGrantApprovalProcess.AMOUNT_UNDER_REVIEW_TEXT, Money.format(result.amountUnderReview()));
+		// an approval opened by an earlier version ends its chain on this variable and shows this text
+		if (process.hasVariable(CreditGrantApprovalProcess.LEGACY_CHAIN_ENDED.name())) {
+			CreditGrantApprovalProcess.LEGACY_CHAIN_ENDED.set(process, result.chainEnded());
+		}
+		if (process.hasVariable(CreditGrantApprovalProcess.LEGACY_AMOUNT_UNDER_REVIEW_TEXT)) {
+			process.setVariable(CreditGrantApprovalProcess.LEGACY_AMOUNT_UNDER_REVIEW_TEXT,
+					Money.format(result.amountUnderReview()));
+		}
 		process.setVariable(CreditGrantApprovalProcess.EARLIER_APPROVALS, result.earlierApprovals());
 		// the next approver starts from an empty form
 		for (String input : List.of(ApprovalTaskListener.DECIDED_BY, CreditGrantApprovalProcess.APPROVAL_DECISION,

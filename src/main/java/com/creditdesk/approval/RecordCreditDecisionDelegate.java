@@ -19,7 +19,6 @@ class RecordCreditDecisionDelegate implements JavaDelegate {
 		CreditDecision decision = decisions.finish(CreditGrantApprovalProcess.creditDecisionId(execution));
 		CreditGrantApprovalProcess.OUTCOME.set(execution, decision.getOutcome().name());
 		CreditGrantApprovalProcess.APPROVED_AMOUNT.set(execution, decision.getApprovedAmount());
-		CreditGrantApprovalProcess.CASH_OR_COLLATERAL.set(execution, decision.getCashOrCollateralAmount());
 		decision.getSteps()
 			.stream()
 			.filter(step -> step.getDecision() == StepDecision.REJECT)

@@ -84,7 +84,14 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 			.containsEntry("approvalLevelName", "客户经理 Customer manager")
 			.containsEntry("authorityLimitText", "CNY 100,000.00")
 			.containsKey("approvalNote")
+			.containsEntry("amountText", "CNY 100,000.00")
 			.doesNotContainKeys("approvalLevel", "authorityLimit");
+		// whether the chain has ended is read from the decision record; the amount's text is the task's amountText, and
+		// the cash-or-collateral part is in the view, shown only when there is one
+		assertThat(runtime.getVariables(approval.getId())).doesNotContainKeys("approvalChainEnded",
+				"amountUnderReviewText", "cashOrCollateralAmount");
+		assertThat(((Map<?, ?>) runtime.getVariable(approval.getId(), "approvalView")).get("cashOrCollateralText"))
+			.isNull();
 		// the calling case holds only the request: its credit file and the validity asked for
 		assertThat(runtime.getVariables(investigation.getId())).doesNotContainKeys("requestedAmount")
 			.containsKeys("creditFileId", "limitValidUntil");
@@ -109,6 +116,28 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 			.processInstanceId(investigation.getId());
 		assertThat(history.variableName("approvedAmount").singleResult().getValue()).isEqualTo("100000.00");
 		assertThat(history.variableName("approvalOutcome").singleResult().getValue()).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void anApprovalOpenedByAnEarlierVersionKeepsItsChainEndedVariableAndAmountTextCurrent() {
+		ProcessInstance investigation = applicationFor("ana", 300_000);
+		ProcessInstance approval = approval(investigation);
+		var runtime = engine.getRuntimeService();
+		long decisionId = decisionOf(investigation).getId();
+		assertThat(decisions.chainEnded(decisionId)).isFalse();
+		// what an earlier version's instance holds (its completion condition was ${approvalChainEnded}); the values
+		// are stale on purpose: the step must write them, not merely leave them
+		runtime.setVariable(approval.getId(), "approvalChainEnded", true);
+		runtime.setVariable(approval.getId(), "amountUnderReviewText", "stale");
+
+		approve(investigation, "clara");
+
+		assertThat(decisions.chainEnded(decisionId)).as("level 1 cannot decide 300,000").isFalse();
+		assertThat(runtime.getVariable(approval.getId(), "approvalChainEnded")).isEqualTo(false);
+		assertThat(runtime.getVariable(approval.getId(), "amountUnderReviewText")).isEqualTo("CNY 300,000.00");
+		approve(investigation, "dora");
+		assertThat(decisions.chainEnded(decisionId)).isTrue();
+		assertThat(investigation).isEnded();
 	}
 
 	@Test
@@ -224,6 +253,9 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 	void nobodyGrantsAboveTheTopTierTheRestIsCashOrCollateral() {
 		ProcessInstance investigation = applicationFor("ana", 3_000_000);
 		assertThat(openTask(investigation).getName()).contains("CNY 2,000,000.00");
+		// the approver's form shows the part no level may grant
+		assertThat(((Map<?, ?>) engine.getRuntimeService().getVariable(approval(investigation).getId(), "approvalView"))
+			.get("cashOrCollateralText")).isEqualTo("CNY 1,000,000.00");
 		approve(investigation, "clara");
 		approve(investigation, "dora");
 		approve(investigation, "erik");
