@@ -58,6 +58,12 @@ import org.springframework.stereotype.Component;
  * {@code ACT_GE_BYTEARRAY}. The list is named, not inferred: a variable removed at once whose value no record of
  * ours keeps (a manager's "send back" of a review, a collector's contact outcome) keeps its history row, and so
  * does a variable an administrator sets and removes by hand.
+ * <p>
+ * Nor does it keep the texts a user task holds only to show them ({@link #TASK_DISPLAY_COPIES}, task-local): the
+ * task card's copies of the customer, grade and amount (TaskCardPlugin; the case's own variables keep them), an
+ * approval level's name, authority and note (the decision record keeps the chain and each step), a collection stage
+ * task's instructions (the stage policy). Each cost a history row when the task was created and a select and an
+ * update when it ended. A task variable an administrator sets by hand keeps its row.
  */
 @Component
 class StepHistoryPlugin extends AbstractProcessEnginePlugin {
@@ -82,6 +88,13 @@ class StepHistoryPlugin extends AbstractProcessEnginePlugin {
 	static final Set<String> RECORDED_ELSEWHERE = Set.of("gradeResult", "suggestedLimitResult",
 			"bankInquiryReasonList", "approvalChain", "reviewPolicy", "approvalDecision", "approvalComment");
 
+	/**
+	 * The task-local variables that only show a task's context, copied from the case or derived from a record: not
+	 * history of their own.
+	 */
+	static final Set<String> TASK_DISPLAY_COPIES = Set.of("customerName", "creditGrade", "amountText",
+			"approvalLevelName", "authorityLimitText", "approvalNote", "stageTaskText");
+
 	static final class StepHistoryHandler extends DbHistoryEventHandler {
 
 		@Override
@@ -91,6 +104,10 @@ class StepHistoryPlugin extends AbstractProcessEnginePlugin {
 			}
 			if (event instanceof HistoricVariableUpdateEventEntity variable
 					&& MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName()) && !byAdministratorsHand()) {
+				return;
+			}
+			if (event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+					&& TASK_DISPLAY_COPIES.contains(variable.getVariableName()) && !byAdministratorsHand()) {
 				return;
 			}
 			if (event instanceof HistoricVariableUpdateEventEntity variable

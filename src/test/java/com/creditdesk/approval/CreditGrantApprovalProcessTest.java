@@ -215,6 +215,16 @@ class CreditGrantApprovalProcessTest extends ProcessTestBase {
 			.contains("approverGroup", "creditGrade")
 			.doesNotContain("approvalChain", "gradeResult", "suggestedLimitResult", "approvalDecision",
 					"approvalComment");
+		// nor the texts a task holds only to show them: the task card's copies, the level's name, authority and note
+		// (the case keeps the customer and grade; the decision record the chain and each step)
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(investigation.getId(), approvalInstance).includeDeleted().list().stream()
+			.filter(variable -> variable.getTaskId() != null)
+			.map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)).as("task-local display texts")
+			.doesNotContain("customerName", "creditGrade", "amountText", "approvalLevelName", "authorityLimitText",
+					"approvalNote");
+		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(approvalInstance)
+			.variableName("customerName").list()).hasSize(1);
 		assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
 			.processInstanceId(approvalInstance).decisionDefinitionKey("approval-authority").includeOutputs()
 			.singleResult().getOutputs()).extracting(output -> output.getVariableName()).contains("approverGroup");
