@@ -14,7 +14,13 @@ import org.springframework.data.repository.query.Param;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-	Optional<Customer> findByCreditCode(String creditCode);
+	/**
+	 * As a query string, not a derived query: Hibernate reuses the string's translated SQL, where it translated the
+	 * derived criteria query again on every call (measured in {@code bench/run workflow}: a fifth of a credit
+	 * investigation's start in Hibernate was that translation).
+	 */
+	@Query("select c from Customer c where c.creditCode = :creditCode")
+	Optional<Customer> findByCreditCode(@Param("creditCode") String creditCode);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Customer c where c.id = :id")
