@@ -525,10 +525,13 @@ async function managersApproveWithFourEyes() {
     }
     // the fields below the decision read the approval's view (one JSON variable): the rep's case as submitted
     for (const [label, expected] of [['Suggested limit', 'CNY 275,000.00'], ['Quick ratio', '1.20 : 1'],
-      ["Rep's reason", 'Long-standing distributor']]) {
+      ["Rep's reason", 'Long-standing distributor'], ['Amount for your decision', 'CNY 300,000.00']]) {
       const shown = await fieldValue(decision, label);
       check(shown.includes(expected), `the approval form's "${label}" shows "${shown}", expected "${expected}"`);
     }
+    // all of it within the top authority: no cash-or-collateral part to show
+    check(await decision.getByLabel('Beyond the top authority', { exact: false }).count() === 0,
+      'the approval form shows a cash-or-collateral part for an amount within the top authority');
     const reject = await decision.getByLabel('拒绝 Reject', { exact: false }).first().boundingBox();
     check(reject && reject.y + reject.height <= 800, `the decision is below the fold at 1280 × 800 (Reject at y ${reject && reject.y})`);
     await decision.getByLabel('同意 Approve', { exact: true }).check();
