@@ -154,13 +154,18 @@ public class CreditDecision {
 		levels.get(index).escalateTo(group);
 	}
 
+	/** Whether the chain was recorded when the decision opened (not for decisions opened before chains were). */
+	boolean hasRecordedChain() {
+		return !levels.isEmpty();
+	}
+
 	/**
 	 * Whether the steps recorded so far end the chain: a rejection, the last level decided, or (unless the whole
 	 * chain decides) a level whose authority covers the amount it approved. The approval's completion condition, read
 	 * from the record. False for a decision opened before chains were recorded: its process keeps the answer itself.
 	 */
 	boolean chainEnded() {
-		if (steps.isEmpty() || levels.isEmpty()) {
+		if (steps.isEmpty() || !hasRecordedChain()) {
 			return false;
 		}
 		CreditDecisionStep last = steps.get(steps.size() - 1);

@@ -183,7 +183,7 @@ public class CreditDecisionService {
 				isBlank(comment) ? null : comment.trim()), amount);
 		// a policy exception or a key account is decided by the level the authority matrix added above the amount's
 		// own: its chain runs to the end (or to a rejection)
-		boolean ended = decision.chain().isEmpty() ? choice == StepDecision.REJECT || lastLevel
+		boolean ended = !decision.hasRecordedChain() ? choice == StepDecision.REJECT || lastLevel
 				|| (!decision.runsTheWholeChain() && level.authorityLimit().compareTo(amount) >= 0)
 				: decision.chainEnded();
 		return new StepResult(ended, amount, earlierApprovals(decision));
